@@ -1,0 +1,49 @@
+//! The router: every page of the site and how it is rendered.
+
+use crate::ui::{
+    components::current_user::provide_current_user,
+    layouts::site_layout::SiteLayout,
+    pages::{
+        account::{
+            account_page::AccountPage, forgot_password_page::ForgotPasswordPage, login_page::LoginPage,
+            reset_password_page::ResetPasswordPage, signup_page::SignupPage,
+        },
+        admin::admin_page::AdminPage,
+        dashboard::dashboard_page::DashboardPage,
+        home_page::HomePage,
+        not_found_page::NotFoundPage,
+    },
+};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Stylesheet, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path, SsrMode,
+};
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_current_user();
+    // Async rendering: every page is complete (status, title, content) before
+    // its first byte is sent, so it reads right without JavaScript.
+    let ssr = SsrMode::Async;
+    view! {
+        <Stylesheet id="leptos" href="/pkg/haat.css" />
+        <Title formatter=|title: String| format!("{title} · Haat") />
+        <Router>
+            <SiteLayout>
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=HomePage ssr=ssr.clone() />
+                    <Route path=path!("/login") view=LoginPage ssr=ssr.clone() />
+                    <Route path=path!("/signup") view=SignupPage ssr=ssr.clone() />
+                    <Route path=path!("/forgot-password") view=ForgotPasswordPage ssr=ssr.clone() />
+                    <Route path=path!("/reset-password") view=ResetPasswordPage ssr=ssr.clone() />
+                    <Route path=path!("/account") view=AccountPage ssr=ssr.clone() />
+                    <Route path=path!("/dashboard") view=DashboardPage ssr=ssr.clone() />
+                    <Route path=path!("/admin") view=AdminPage ssr=ssr />
+                </Routes>
+            </SiteLayout>
+        </Router>
+    }
+}

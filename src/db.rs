@@ -1,0 +1,6 @@
+//! All SQL, one file per aggregate. Functions take an executor so that the
+//! caller owns the transaction.
+
+pub mod outbox;
+pub mod password_resets;
+pub mod users;

@@ -1,0 +1,30 @@
+//! Haat: a storefront, dashboard and admin for small Indian businesses, one
+//! crate built twice: the server (`ssr`) and the browser bundle (`hydrate`).
+
+pub mod api;
+pub mod app;
+pub mod domain;
+pub mod ui;
+
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod server;
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    // After a server function redirects (log in, log out ...) load the new page
+    // in full, so that everything drawn from the session is drawn again.
+    let _ = leptos::server_fn::redirect::set_redirect_hook(|location: &str| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().assign(location);
+        }
+    });
+    leptos::mount::hydrate_body(app::App);
+    // A marker browser tests wait for before interacting.
+    if let Some(window) = web_sys::window() {
+        let _ = js_sys::Reflect::set(&window, &"__haat_hydrated".into(), &true.into());
+    }
+}

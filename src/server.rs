@@ -1,0 +1,16 @@
+//! Server-only parts: configuration, state, sessions and roles, security
+//! layers, email, background work and start-up.
+
+pub mod auth;
+pub mod client_ip;
+pub mod config;
+pub mod csrf;
+pub mod demo;
+pub mod errors;
+pub mod health;
+pub mod mail;
+pub mod rate_limit;
+pub mod security_headers;
+pub mod startup;
+pub mod state;
+pub mod telemetry;

@@ -1,0 +1,8 @@
+//! Accounts: the session backend, password rules and the role guard.
+
+pub mod backend;
+pub mod guard;
+pub mod password;
+
+pub use backend::{start_session, AuthSession, Backend, Credentials, SessionUser};
+pub use guard::{require_role, require_user, session_user};

@@ -1,0 +1,169 @@
+//! Configuration read once from the environment, with safe defaults.
+//! Every variable is listed in `.env.example` and the README.
+
+use std::{net::SocketAddr, path::PathBuf, time::Duration};
+
+#[derive(Clone)]
+pub struct Config {
+    pub database_url: Secret,
+    /// The public address of the site, used in emailed links.
+    pub site_url: url::Url,
+    pub listen_addr: SocketAddr,
+    /// Set the session cookie's `Secure` flag (on when `site_url` is https).
+    pub secure_cookies: bool,
+    /// `smtp://user:pass@host:port` or `smtps://...`; unset writes `.eml` files instead.
+    pub smtp_url: Option<Secret>,
+    pub mail_dir: PathBuf,
+    pub mail_from: String,
+    pub log_level: String,
+    pub log_json: bool,
+    pub limits: RateLimits,
+}
+
+/// How many attempts are allowed in `window` before a caller must wait.
+#[derive(Clone, Copy, Debug)]
+pub struct RateLimits {
+    pub window: Duration,
+    pub login_per_ip: u32,
+    pub login_per_account: u32,
+    pub forms_per_ip: u32,
+}
+
+/// A value that must never appear in logs: `Debug` prints a placeholder.
+#[derive(Clone)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Self {
+        Secret(value.into())
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("configuration: {name} {problem}")]
+pub struct ConfigError {
+    name: &'static str,
+    problem: String,
+}
+
+impl Config {
+    pub fn from_env() -> Result<Config, ConfigError> {
+        Config::from_lookup(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
+    }
+
+    /// Reads from any source of variables, so tests need not touch the process environment.
+    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
+        let database_url = get("DATABASE_URL").ok_or(ConfigError {
+            name: "DATABASE_URL",
+            problem: "is not set (scripts/run sets it for a private database)".into(),
+        })?;
+        let listen = get("LEPTOS_SITE_ADDR").unwrap_or_else(|| "127.0.0.1:3000".into());
+        let listen_addr: SocketAddr = listen.parse().map_err(|e| ConfigError {
+            name: "LEPTOS_SITE_ADDR",
+            problem: format!("is not host:port ({e})"),
+        })?;
+        let site = get("SITE_URL").unwrap_or_else(|| format!("http://{listen_addr}"));
+        let site_url = url::Url::parse(&site).map_err(|e| ConfigError {
+            name: "SITE_URL",
+            problem: format!("is not a URL ({e})"),
+        })?;
+        let secure_cookies = match get("COOKIE_SECURE").as_deref() {
+            None => site_url.scheme() == "https",
+            Some(v) => parse_bool("COOKIE_SECURE", v)?,
+        };
+        let limit = |name: &'static str, default: u32| -> Result<u32, ConfigError> {
+            match get(name) {
+                None => Ok(default),
+                Some(v) => v.parse().ok().filter(|n| *n > 0).ok_or(ConfigError {
+                    name,
+                    problem: format!("must be a positive whole number, not {v:?}"),
+                }),
+            }
+        };
+        Ok(Config {
+            database_url: Secret::new(database_url),
+            site_url,
+            listen_addr,
+            secure_cookies,
+            smtp_url: get("SMTP_URL").map(Secret::new),
+            mail_dir: get("MAIL_DIR").unwrap_or_else(|| ".data/mail".into()).into(),
+            mail_from: get("MAIL_FROM").unwrap_or_else(|| "Haat <no-reply@haat.local>".into()),
+            log_level: get("RUST_LOG").unwrap_or_else(|| "info,haat=debug".into()),
+            log_json: match get("LOG_FORMAT").as_deref() {
+                None | Some("text") => false,
+                Some("json") => true,
+                Some(other) => {
+                    return Err(ConfigError {
+                        name: "LOG_FORMAT",
+                        problem: format!("must be text or json, not {other:?}"),
+                    })
+                }
+            },
+            limits: RateLimits {
+                window: Duration::from_secs(15 * 60),
+                login_per_ip: limit("RATE_LIMIT_LOGIN_PER_IP", 30)?,
+                login_per_account: limit("RATE_LIMIT_LOGIN_PER_ACCOUNT", 5)?,
+                forms_per_ip: limit("RATE_LIMIT_FORMS_PER_IP", 10)?,
+            },
+        })
+    }
+
+    /// An absolute link to `path` on this site.
+    pub fn link(&self, path: &str) -> String {
+        self.site_url
+            .join(path)
+            .map(String::from)
+            .unwrap_or_else(|_| format!("{}{}", self.site_url, path))
+    }
+}
+
+fn parse_bool(name: &'static str, value: &str) -> Result<bool, ConfigError> {
+    match value {
+        "1" | "true" | "yes" => Ok(true),
+        "0" | "false" | "no" => Ok(false),
+        _ => Err(ConfigError {
+            name,
+            problem: format!("must be true or false, not {value:?}"),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let vars: Vec<(String, String)> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Config::from_lookup(|name| vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()))
+    }
+
+    #[test]
+    fn cookies_are_secure_exactly_when_the_site_is_https() {
+        let db = ("DATABASE_URL", "postgres://x");
+        assert!(config(&[db, ("SITE_URL", "https://shop.example")]).unwrap().secure_cookies);
+        assert!(!config(&[db]).unwrap().secure_cookies);
+        assert!(config(&[db, ("COOKIE_SECURE", "true")]).unwrap().secure_cookies);
+    }
+
+    #[test]
+    fn a_missing_database_url_or_a_bad_address_is_an_error() {
+        assert!(config(&[]).is_err());
+        assert!(config(&[("DATABASE_URL", "x"), ("LEPTOS_SITE_ADDR", "nowhere")]).is_err());
+    }
+
+    #[test]
+    fn the_database_url_does_not_print() {
+        let cfg = config(&[("DATABASE_URL", "postgres://u:hunter2@h/db")]).unwrap();
+        assert!(!format!("{:?}", cfg.database_url).contains("hunter2"));
+    }
+}

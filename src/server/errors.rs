@@ -1,0 +1,68 @@
+//! Turning unexpected failures into the safe `AppError::Internal`: the cause is
+//! logged with the request id, and the user sees only that id.
+
+use crate::domain::AppError;
+use http::{request::Parts, StatusCode};
+use leptos::prelude::*;
+use leptos_axum::ResponseOptions;
+
+pub const REQUEST_ID_HEADER: &str = "x-request-id";
+
+/// The id the request-id layer gave the current request.
+pub fn current_request_id() -> String {
+    use_context::<Parts>()
+        .and_then(|parts| {
+            parts
+                .headers
+                .get(REQUEST_ID_HEADER)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        })
+        .unwrap_or_else(|| "unknown".to_string())
+}
+
+/// Logs `error` with its whole cause chain and returns what the user may see.
+pub fn internal(context: &str, error: impl std::error::Error) -> AppError {
+    let request_id = current_request_id();
+    let mut chain = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        chain.push_str(": ");
+        chain.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    tracing::error!(request_id = %request_id, "{context}: {chain}");
+    set_status(StatusCode::INTERNAL_SERVER_ERROR);
+    AppError::Internal { request_id }
+}
+
+/// Sets the response status for a refused or failed request, except for a
+/// form posted without JavaScript: that one must stay a redirect back to its
+/// page, which then shows the error beside the form.
+pub fn set_status(status: StatusCode) {
+    let plain_form_post = use_context::<Parts>().is_some_and(|parts| {
+        parts.method == http::Method::POST
+            && parts
+                .headers
+                .get(http::header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.contains("text/html"))
+    });
+    if plain_form_post {
+        return;
+    }
+    if let Some(response) = use_context::<ResponseOptions>() {
+        response.set_status(status);
+    }
+}
+
+/// `?`-friendly conversion for database calls inside server functions.
+pub trait OrInternal<T> {
+    fn or_internal(self, context: &str) -> Result<T, AppError>;
+}
+
+impl<T, E: std::error::Error> OrInternal<T> for Result<T, E> {
+    fn or_internal(self, context: &str) -> Result<T, AppError> {
+        self.map_err(|e| internal(context, e))
+    }
+}

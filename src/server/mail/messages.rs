@@ -1,0 +1,36 @@
+//! The text of every email Haat sends, in one place for translation.
+
+pub struct Composed {
+    pub subject: String,
+    pub body_text: String,
+}
+
+pub fn welcome(name: &str, account_link: &str) -> Composed {
+    Composed {
+        subject: "Welcome to Haat".into(),
+        body_text: format!(
+            "Namaste {name},\n\nYour account is ready. You can see your orders and details at:\n{account_link}\n\nThank you for joining us.\n"
+        ),
+    }
+}
+
+pub fn password_reset(name: &str, reset_link: &str) -> Composed {
+    Composed {
+        subject: "Reset your Haat password".into(),
+        body_text: format!(
+            "Namaste {name},\n\nSomeone (we hope you) asked to reset the password of your Haat account.\n\
+             Open this link within one hour to choose a new password; it works once:\n{reset_link}\n\n\
+             If you did not ask for this, ignore this email: your password stays as it is.\n"
+        ),
+    }
+}
+
+pub fn password_changed(name: &str) -> Composed {
+    Composed {
+        subject: "Your Haat password was changed".into(),
+        body_text: format!(
+            "Namaste {name},\n\nThe password of your Haat account was just changed, and every other \
+             signed-in device was signed out.\nIf this was not you, reset your password at once from the login page.\n"
+        ),
+    }
+}

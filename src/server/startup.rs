@@ -1,0 +1,150 @@
+//! Assembles the application: routes, layers, background tasks.
+
+use super::{
+    auth::Backend,
+    config::Config,
+    csrf::{refuse_cross_site, AllowedOrigin},
+    health::healthz,
+    mail::{outbox_worker, ConfiguredMailer, FileMailer, SmtpMailer},
+    rate_limit::Limiters,
+    security_headers::{add_security_headers, CspNonce, Hsts},
+    state::AppState,
+    telemetry,
+};
+use crate::{app::App, ui::layouts::shell::shell};
+use axum::{
+    body::Body,
+    extract::{Request, State},
+    http::HeaderName,
+    middleware,
+    response::IntoResponse,
+    routing::get,
+    Router,
+};
+use axum_login::AuthManagerLayerBuilder;
+use http::request::Parts;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
+use sqlx::{postgres::PgPoolOptions, PgPool};
+use std::{net::SocketAddr, sync::Arc, time::Duration};
+use tower_http::{
+    compression::CompressionLayer,
+    request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
+};
+use tower_sessions::{cookie::SameSite, Expiry, SessionManagerLayer};
+use tower_sessions_sqlx_store::PostgresStore;
+
+pub const SESSION_COOKIE: &str = "haat_session";
+
+pub async fn connect(config: &Config) -> sqlx::Result<PgPool> {
+    PgPoolOptions::new()
+        .max_connections(20)
+        .acquire_timeout(Duration::from_secs(5))
+        .connect(config.database_url.expose())
+        .await
+}
+
+pub async fn migrate(pool: &PgPool) -> Result<(), sqlx::migrate::MigrateError> {
+    sqlx::migrate!("./migrations").run(pool).await
+}
+
+/// Everything a render or server function may take from context.
+fn provide_request_context(state: &AppState) {
+    provide_context(state.clone());
+    // Use the nonce the security-headers layer put into the CSP header.
+    if let Some(nonce) = use_context::<Parts>().and_then(|p| p.extensions.get::<CspNonce>().cloned()) {
+        provide_context(nonce.0);
+    }
+}
+
+async fn server_fn_handler(State(state): State<AppState>, request: Request<Body>) -> impl IntoResponse {
+    handle_server_fns_with_context(move || provide_request_context(&state), request).await
+}
+
+pub fn router(state: AppState) -> Router {
+    let config = state.config.clone();
+    let routes = generate_route_list(App);
+    let session_layer = SessionManagerLayer::new(PostgresStore::new(state.pool.clone()))
+        .with_name(SESSION_COOKIE)
+        .with_secure(config.secure_cookies)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_expiry(Expiry::OnInactivity(tower_sessions::cookie::time::Duration::days(14)));
+    let auth_layer = AuthManagerLayerBuilder::new(Backend::new(state.pool.clone()), session_layer).build();
+    let request_id = HeaderName::from_static(super::errors::REQUEST_ID_HEADER);
+
+    let render_state = state.clone();
+    let fallback_state = state.clone();
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/api/{*fn_name}", get(server_fn_handler).post(server_fn_handler))
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_request_context(&render_state),
+            {
+                let options = state.leptos_options.clone();
+                move || shell(options.clone())
+            },
+        )
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
+            move || provide_request_context(&fallback_state),
+            shell,
+        ))
+        .layer(auth_layer)
+        .layer(middleware::from_fn_with_state(
+            AllowedOrigin::from_site_url(&config.site_url),
+            refuse_cross_site,
+        ))
+        .layer(middleware::from_fn_with_state(
+            Hsts(config.site_url.scheme() == "https"),
+            add_security_headers,
+        ))
+        .layer(CompressionLayer::new())
+        .layer(PropagateRequestIdLayer::new(request_id.clone()))
+        .layer(telemetry::trace_layer())
+        .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
+        .with_state(state)
+}
+
+/// Starts the background tasks: email delivery and rate-limit housekeeping.
+pub fn spawn_background_tasks(state: &AppState) {
+    let config = &state.config;
+    let mailer = match &config.smtp_url {
+        Some(url) => match SmtpMailer::from_url(url.expose()) {
+            Ok(m) => ConfiguredMailer::Smtp(m),
+            Err(e) => {
+                tracing::error!("SMTP_URL is not usable ({e}); writing emails to {}", config.mail_dir.display());
+                ConfiguredMailer::Files(FileMailer::new(config.mail_dir.clone()))
+            }
+        },
+        None => ConfiguredMailer::Files(FileMailer::new(config.mail_dir.clone())),
+    };
+    tokio::spawn(outbox_worker::run(state.pool.clone(), mailer, config.mail_from.clone()));
+    let limiters = state.limiters.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(60));
+        loop {
+            tick.tick().await;
+            limiters.forget_idle();
+        }
+    });
+}
+
+pub fn state(config: Config, pool: PgPool, leptos_options: LeptosOptions) -> AppState {
+    AppState {
+        limiters: Limiters::new(config.limits),
+        config: Arc::new(config),
+        pool,
+        leptos_options,
+    }
+}
+
+/// Serves until Ctrl-C.
+pub async fn serve(listener: tokio::net::TcpListener, app: Router) -> std::io::Result<()> {
+    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+}

@@ -1,0 +1,147 @@
+//! Form parts that show a server's answer beside the field it concerns and
+//! keep what the user typed, with or without JavaScript.
+
+use crate::domain::AppError;
+use leptos::{prelude::*, server_fn::ServerFn};
+
+/// The error of the action's last submission, if it failed.
+pub fn last_error<S>(action: ServerAction<S>) -> Signal<Option<AppError>>
+where
+    S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    Signal::derive(move || action.value().get().and_then(Result::err))
+}
+
+fn field_error(error: Signal<Option<AppError>>, name: &'static str) -> Signal<Option<String>> {
+    Signal::derive(move || {
+        error
+            .get()
+            .and_then(|e| e.form_errors().and_then(|f| f.field(name)).map(str::to_owned))
+    })
+}
+
+fn typed_value(error: Signal<Option<AppError>>, name: &'static str) -> Option<String> {
+    error
+        .get_untracked()
+        .and_then(|e| e.form_errors().and_then(|f| f.value(name)).map(str::to_owned))
+}
+
+/// The message about the whole form, read out by screen readers when it appears.
+#[component]
+pub fn FormAlert(error: Signal<Option<AppError>>) -> impl IntoView {
+    move || {
+        error.get().map(|e| {
+            view! {
+                <div role="alert" class="mb-4 rounded border border-red-300 bg-red-50 px-4 py-3 text-red-800">
+                    {e.to_string()}
+                </div>
+            }
+        })
+    }
+}
+
+/// A labelled input. Its value is what the user last typed when the form came
+/// back with errors, else `initial`. `keep=false` for secrets, which are never sent back.
+#[component]
+pub fn Field(
+    label: &'static str,
+    name: &'static str,
+    error: Signal<Option<AppError>>,
+    #[prop(default = "text")] input_type: &'static str,
+    #[prop(optional)] autocomplete: &'static str,
+    #[prop(optional)] hint: &'static str,
+    #[prop(optional, into)] initial: Option<String>,
+    #[prop(default = false)] required: bool,
+    #[prop(default = true)] keep: bool,
+) -> impl IntoView {
+    let message = field_error(error, name);
+    let value = if keep { typed_value(error, name).or(initial) } else { None };
+    let error_id = format!("{name}-error");
+    let hint_id = format!("{name}-hint");
+    let described_by = move || {
+        let mut ids = Vec::new();
+        if !hint.is_empty() {
+            ids.push(hint_id.clone());
+        }
+        if message.get().is_some() {
+            ids.push(error_id.clone());
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    };
+    view! {
+        <div class="mb-4">
+            <label for=name class="mb-1 block font-medium">{label}</label>
+            <input
+                id=name
+                name=name
+                type=input_type
+                autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
+                required=required
+                value=value
+                aria-invalid=move || message.get().is_some().then_some("true")
+                aria-describedby=described_by
+                class="w-full rounded border border-stone-300 bg-white px-3 py-2 focus:border-teal-600 focus:outline-none focus:ring-2 focus:ring-teal-600/30 aria-[invalid=true]:border-red-600"
+            />
+            {(!hint.is_empty()).then(|| view! { <p id=format!("{name}-hint") class="mt-1 text-sm text-stone-500">{hint}</p> })}
+            {move || message.get().map(|m| view! { <p id=format!("{name}-error") class="mt-1 text-sm text-red-700">{m}</p> })}
+        </div>
+    }
+}
+
+/// A password input with a "Show" button that works once the page is interactive.
+#[component]
+pub fn PasswordField(
+    label: &'static str,
+    name: &'static str,
+    error: Signal<Option<AppError>>,
+    autocomplete: &'static str,
+    #[prop(optional)] hint: &'static str,
+) -> impl IntoView {
+    let message = field_error(error, name);
+    let (shown, set_shown) = signal(false);
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+    view! {
+        <div class="mb-4">
+            <label for=name class="mb-1 block font-medium">{label}</label>
+            <div class="flex gap-2">
+                <input
+                    id=name
+                    name=name
+                    type=move || if shown.get() { "text" } else { "password" }
+                    autocomplete=autocomplete
+                    required=true
+                    aria-invalid=move || message.get().is_some().then_some("true")
+                    aria-describedby=move || message.get().is_some().then(|| format!("{name}-error"))
+                    class="w-full rounded border border-stone-300 bg-white px-3 py-2 focus:border-teal-600 focus:outline-none focus:ring-2 focus:ring-teal-600/30 aria-[invalid=true]:border-red-600"
+                />
+                <button
+                    type="button"
+                    class="rounded border border-stone-300 px-3 text-sm text-stone-700 hover:bg-stone-100 disabled:opacity-50"
+                    aria-controls=name
+                    aria-pressed=move || if shown.get() { "true" } else { "false" }
+                    disabled=move || !hydrated.get()
+                    on:click=move |_| set_shown.update(|s| *s = !*s)
+                >
+                    {move || if shown.get() { "Hide" } else { "Show" }}
+                </button>
+            </div>
+            {(!hint.is_empty()).then(|| view! { <p class="mt-1 text-sm text-stone-500">{hint}</p> })}
+            {move || message.get().map(|m| view! { <p id=format!("{name}-error") class="mt-1 text-sm text-red-700">{m}</p> })}
+        </div>
+    }
+}
+
+#[component]
+pub fn SubmitButton(label: &'static str, pending: Signal<bool>) -> impl IntoView {
+    view! {
+        <button
+            type="submit"
+            class="w-full rounded bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800 disabled:opacity-60"
+            disabled=move || pending.get()
+        >
+            {label}
+        </button>
+    }
+}

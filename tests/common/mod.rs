@@ -1,0 +1,160 @@
+//! Black-box test harness: each test gets a fresh PostgreSQL database with the
+//! migrations applied and a real server on a free loopback port.
+
+#![allow(dead_code)] // each test binary uses a different part of the harness
+
+use haat::server::{config::Config, startup};
+use leptos::config::LeptosOptions;
+use reqwest::{header::HeaderMap, redirect::Policy, Client, Response};
+use sqlx::{postgres::PgPoolOptions, Connection, PgConnection, PgPool};
+use std::{net::SocketAddr, path::PathBuf};
+
+pub struct TestApp {
+    pub url: String,
+    pub pool: PgPool,
+    pub mail_dir: PathBuf,
+}
+
+/// The server's settings for one test; `vars` override the defaults.
+pub struct Settings {
+    pub vars: Vec<(&'static str, String)>,
+    /// Point the app at a database that does not answer.
+    pub broken_database: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            vars: vec![],
+            broken_database: false,
+        }
+    }
+}
+
+fn admin_url() -> String {
+    std::env::var("DATABASE_URL").expect("DATABASE_URL must point at a PostgreSQL server the tests may create databases on")
+}
+
+/// A new, migrated database; returns its URL.
+pub async fn fresh_database() -> String {
+    let admin = admin_url();
+    let mut conn = PgConnection::connect(&admin).await.expect("connect to the admin database");
+    let name = format!("haat_t_{}", uuid::Uuid::new_v4().simple());
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&mut conn)
+        .await
+        .expect("create the test database");
+    let mut url = url::Url::parse(&admin).expect("DATABASE_URL is a URL");
+    url.set_path(&name);
+    let url = url.to_string();
+    let pool = PgPool::connect(&url).await.expect("connect to the test database");
+    startup::migrate(&pool).await.expect("migrate");
+    pool.close().await;
+    url
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(Settings::default()).await
+}
+
+pub async fn spawn_app_with(settings: Settings) -> TestApp {
+    let database_url = if settings.broken_database {
+        // Nothing listens on port 1.
+        "postgres://haat@127.0.0.1:1/none".to_string()
+    } else {
+        fresh_database().await
+    };
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr: SocketAddr = listener.local_addr().expect("address");
+    let mail_dir = std::env::temp_dir().join(format!("haat-mail-{}", uuid::Uuid::new_v4().simple()));
+    let mut vars: Vec<(&str, String)> = vec![
+        ("DATABASE_URL", database_url.clone()),
+        ("LEPTOS_SITE_ADDR", addr.to_string()),
+        ("MAIL_DIR", mail_dir.display().to_string()),
+    ];
+    vars.extend(settings.vars);
+    let config = Config::from_lookup(|name| vars.iter().rev().find(|(k, _)| *k == name).map(|(_, v)| v.clone()))
+        .expect("test configuration");
+    let pool = PgPoolOptions::new()
+        .max_connections(10)
+        .acquire_timeout(std::time::Duration::from_secs(2))
+        .connect_lazy(&database_url)
+        .expect("pool");
+    let leptos_options = LeptosOptions::builder()
+        .output_name("haat")
+        .site_root("target/site")
+        .site_addr(addr)
+        .build();
+    let state = startup::state(config, pool.clone(), leptos_options);
+    let app = startup::router(state);
+    tokio::spawn(async move {
+        let _ = startup::serve(listener, app).await;
+    });
+    TestApp {
+        url: format!("http://{addr}"),
+        pool,
+        mail_dir,
+    }
+}
+
+/// A client with its own cookie jar that does not follow redirects, like a
+/// browser tab whose redirects we want to see.
+pub fn browser() -> Client {
+    Client::builder()
+        .cookie_store(true)
+        .redirect(Policy::none())
+        .build()
+        .expect("client")
+}
+
+/// Calls a server function as the hydrated app does (form-encoded, JSON answer).
+pub async fn call(client: &Client, app: &TestApp, name: &str, form: &[(&str, &str)]) -> Response {
+    client
+        .post(format!("{}/api/{name}", app.url))
+        .header("accept", "application/json")
+        .form(form)
+        .send()
+        .await
+        .expect("request")
+}
+
+pub const PASSWORD: &str = "mango lantern rickshaw 42";
+
+/// Signs up a customer through the real server function; the client is then logged in.
+pub async fn sign_up(client: &Client, app: &TestApp, email: &str) -> Response {
+    call(
+        client,
+        app,
+        "signup",
+        &[("name", "Asha Rao"), ("email", email), ("mobile", "98765 43210"), ("password", PASSWORD)],
+    )
+    .await
+}
+
+pub async fn log_in(client: &Client, app: &TestApp, email: &str, password: &str) -> Response {
+    call(client, app, "login", &[("email", email), ("password", password), ("next", "")]).await
+}
+
+/// Who the server thinks this client is: `None` when signed out.
+pub async fn whoami(client: &Client, app: &TestApp) -> Option<String> {
+    let body: serde_json::Value = call(client, app, "current_user", &[]).await.json().await.expect("json");
+    body.get("email").and_then(|e| e.as_str()).map(str::to_owned)
+}
+
+pub async fn set_role(app: &TestApp, email: &str, role: &str) {
+    sqlx::query("UPDATE users SET role = $2 WHERE email = $1")
+        .bind(email)
+        .bind(role)
+        .execute(&app.pool)
+        .await
+        .expect("set role");
+}
+
+pub fn session_cookie(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("haat_session="))
+        .map(str::to_owned)
+}

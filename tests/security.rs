@@ -1,0 +1,208 @@
+//! The safe baseline over HTTP: cross-site refusal, rate limits, headers,
+//! role checks on direct server-function calls, errors with request ids.
+
+mod common;
+
+use common::*;
+
+#[tokio::test]
+async fn pages_are_rendered_on_the_server_with_their_forms() {
+    let app = spawn_app().await;
+    for (path, marks) in [
+        ("/", vec!["<h1", "Your neighbourhood store, online", "<title>"]),
+        ("/login", vec!["<h1", "Log in", r#"name="email""#, r#"name="password""#, r#"action="/api/login""#]),
+        ("/signup", vec!["<h1", r#"name="name""#, r#"name="mobile""#, r#"action="/api/signup""#]),
+    ] {
+        let response = reqwest::get(format!("{}{path}", app.url)).await.unwrap();
+        assert_eq!(response.status(), 200, "{path}");
+        let html = response.text().await.unwrap();
+        assert!(html.contains(r#"<html lang="en""#), "{path}");
+        for mark in marks {
+            assert!(html.contains(mark), "{path} lacks {mark}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn an_unknown_page_answers_404_with_a_helpful_page() {
+    let app = spawn_app().await;
+    let response = reqwest::get(format!("{}/no/such/page", app.url)).await.unwrap();
+    assert_eq!(response.status(), 404);
+    assert!(response.text().await.unwrap().contains("Page not found"));
+}
+
+async fn post_login(app: &TestApp, headers: &[(&str, &str)]) -> u16 {
+    let mut request = reqwest::Client::new()
+        .post(format!("{}/api/login", app.url))
+        .header("accept", "application/json")
+        .form(&[("email", "asha@example.in"), ("password", PASSWORD), ("next", "")]);
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    request.send().await.unwrap().status().as_u16()
+}
+
+#[tokio::test]
+async fn a_state_changing_request_from_another_site_is_refused() {
+    let app = spawn_app().await;
+    sign_up(&browser(), &app, "asha@example.in").await;
+    assert_eq!(post_login(&app, &[("sec-fetch-site", "cross-site")]).await, 403);
+    assert_eq!(post_login(&app, &[("sec-fetch-site", "same-site")]).await, 403);
+    assert_eq!(post_login(&app, &[("origin", "https://evil.example")]).await, 403);
+    assert_eq!(post_login(&app, &[("sec-fetch-site", "same-origin")]).await, 200);
+    assert_eq!(post_login(&app, &[("origin", &app.url)]).await, 200);
+    // Reading is never refused.
+    let get = reqwest::Client::new().get(format!("{}/login", app.url)).header("sec-fetch-site", "cross-site");
+    assert_eq!(get.send().await.unwrap().status(), 200);
+}
+
+#[tokio::test]
+async fn repeated_logins_for_one_account_are_limited_with_a_wait_time() {
+    let app = spawn_app_with(Settings {
+        vars: vec![("RATE_LIMIT_LOGIN_PER_ACCOUNT", "3".into())],
+        ..Settings::default()
+    })
+    .await;
+    sign_up(&browser(), &app, "asha@example.in").await;
+    for _ in 0..3 {
+        log_in(&browser(), &app, "asha@example.in", "wrong password").await;
+    }
+    // Even the right password waits now: the account is being guessed at.
+    let body: serde_json::Value = log_in(&browser(), &app, "asha@example.in", PASSWORD).await.json().await.unwrap();
+    let message = body["Invalid"]["message"].as_str().unwrap();
+    assert!(message.starts_with("Too many attempts. Try again in ") && message.ends_with("minutes."), "{message}");
+    // Another account from the same address is not affected.
+    sign_up(&browser(), &app, "ravi@example.in").await;
+    assert_eq!(log_in(&browser(), &app, "ravi@example.in", PASSWORD).await.status(), 200);
+}
+
+#[tokio::test]
+async fn many_logins_from_one_address_are_limited() {
+    let app = spawn_app_with(Settings {
+        vars: vec![("RATE_LIMIT_LOGIN_PER_IP", "4".into())],
+        ..Settings::default()
+    })
+    .await;
+    for i in 0..4 {
+        let body: serde_json::Value = log_in(&browser(), &app, &format!("u{i}@example.in"), "x").await.json().await.unwrap();
+        assert!(!body.to_string().contains("Too many"));
+    }
+    let body: serde_json::Value = log_in(&browser(), &app, "u9@example.in", "x").await.json().await.unwrap();
+    assert!(body["Invalid"]["message"].as_str().unwrap().starts_with("Too many attempts"));
+}
+
+#[tokio::test]
+async fn public_forms_are_limited_per_address() {
+    let app = spawn_app_with(Settings {
+        vars: vec![("RATE_LIMIT_FORMS_PER_IP", "2".into())],
+        ..Settings::default()
+    })
+    .await;
+    for _ in 0..2 {
+        call(&browser(), &app, "forgot_password", &[("email", "a@example.in")]).await;
+    }
+    let body: serde_json::Value =
+        call(&browser(), &app, "forgot_password", &[("email", "a@example.in")]).await.json().await.unwrap();
+    assert!(body["Invalid"]["message"].as_str().unwrap().starts_with("Too many attempts"));
+    let signup: serde_json::Value = sign_up(&browser(), &app, "b@example.in").await.json().await.unwrap();
+    assert!(signup["Invalid"]["message"].as_str().unwrap().starts_with("Too many attempts"));
+}
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers_and_the_csp_nonce_matches_the_scripts() {
+    let app = spawn_app().await;
+    for path in ["/", "/login", "/no/such/page", "/healthz"] {
+        let response = reqwest::get(format!("{}{path}", app.url)).await.unwrap();
+        let headers = response.headers().clone();
+        assert_eq!(headers["x-content-type-options"], "nosniff", "{path}");
+        assert_eq!(headers["referrer-policy"], "strict-origin-when-cross-origin", "{path}");
+        assert!(headers.get("strict-transport-security").is_none(), "no HSTS over http");
+        let csp = headers["content-security-policy"].to_str().unwrap().to_string();
+        assert!(csp.contains("frame-ancestors 'none'") && csp.contains("default-src 'self'"), "{csp}");
+        if path == "/login" {
+            let nonce = csp.split("'nonce-").nth(1).unwrap().split('\'').next().unwrap().to_string();
+            let html = response.text().await.unwrap();
+            assert!(html.contains(&format!(r#"nonce="{nonce}""#)), "scripts lack the CSP nonce");
+        }
+    }
+    let https = spawn_app_with(Settings {
+        vars: vec![("SITE_URL", "https://shop.example.in".into())],
+        ..Settings::default()
+    })
+    .await;
+    let response = reqwest::get(format!("{}/", https.url)).await.unwrap();
+    assert!(response.headers()["strict-transport-security"].to_str().unwrap().contains("max-age="));
+}
+
+#[tokio::test]
+async fn server_functions_refuse_callers_without_the_role() {
+    let app = spawn_app().await;
+    let visitor = browser();
+    assert_eq!(call(&visitor, &app, "admin_home", &[]).await.status(), 401);
+    assert_eq!(call(&visitor, &app, "dashboard_home", &[]).await.status(), 401);
+
+    let customer = browser();
+    sign_up(&customer, &app, "asha@example.in").await;
+    assert_eq!(call(&customer, &app, "admin_home", &[]).await.status(), 403);
+    assert_eq!(call(&customer, &app, "dashboard_home", &[]).await.status(), 403);
+
+    let staff = browser();
+    sign_up(&staff, &app, "meena@example.in").await;
+    set_role(&app, "meena@example.in", "staff").await;
+    assert_eq!(call(&staff, &app, "dashboard_home", &[]).await.status(), 200);
+    assert_eq!(call(&staff, &app, "admin_home", &[]).await.status(), 403);
+
+    let admin = browser();
+    sign_up(&admin, &app, "vikram@example.in").await;
+    set_role(&app, "vikram@example.in", "admin").await;
+    let home = call(&admin, &app, "admin_home", &[]).await;
+    assert_eq!(home.status(), 200);
+    let body: serde_json::Value = home.json().await.unwrap();
+    assert_eq!(body["admin_name"], "Asha Rao");
+}
+
+#[tokio::test]
+async fn admin_and_dashboard_pages_refuse_or_redirect_those_who_may_not_enter() {
+    let app = spawn_app().await;
+    let visitor = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let response = visitor
+        .get(format!("{}/admin", app.url))
+        .header("accept", "text/html,application/xhtml+xml")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 302);
+    assert_eq!(response.headers()["location"], "/login?next=/admin");
+
+    let customer = browser();
+    sign_up(&customer, &app, "asha@example.in").await;
+    let response = customer.get(format!("{}/admin", app.url)).send().await.unwrap();
+    assert_eq!(response.status(), 403);
+    assert!(response.text().await.unwrap().contains("You do not have access"));
+    let response = customer.get(format!("{}/dashboard", app.url)).send().await.unwrap();
+    assert_eq!(response.status(), 403);
+}
+
+#[tokio::test]
+async fn an_unexpected_failure_shows_a_reference_that_matches_the_request_id() {
+    let app = spawn_app_with(Settings {
+        broken_database: true,
+        ..Settings::default()
+    })
+    .await;
+    let response = log_in(&browser(), &app, "asha@example.in", PASSWORD).await;
+    assert_eq!(response.status(), 500);
+    let request_id = response.headers()["x-request-id"].to_str().unwrap().to_string();
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(body["Internal"]["request_id"], request_id.as_str());
+
+    let health = reqwest::get(format!("{}/healthz", app.url)).await.unwrap();
+    assert_eq!(health.status(), 503);
+}
+
+#[tokio::test]
+async fn health_answers_when_the_database_does() {
+    let app = spawn_app().await;
+    let health = reqwest::get(format!("{}/healthz", app.url)).await.unwrap();
+    assert_eq!(health.status(), 200);
+}
