@@ -5,8 +5,8 @@ use crate::ui::{
     layouts::site_layout::SiteLayout,
     pages::{
         account::{
-            account_page::AccountPage, forgot_password_page::ForgotPasswordPage, login_page::LoginPage,
-            reset_password_page::ResetPasswordPage, signup_page::SignupPage,
+            account_page::AccountPage, forgot_password_page::ForgotPasswordPage,
+            login_page::LoginPage, reset_password_page::ResetPasswordPage, signup_page::SignupPage,
         },
         admin::admin_page::AdminPage,
         dashboard::dashboard_page::DashboardPage,

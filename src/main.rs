@@ -26,13 +26,18 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
         Some("migrate") => return Ok(()),
         Some("demo-data") => {
             demo::load(&pool).await?;
-            println!("\n  Demo logins (password for all: {})", demo::DEMO_PASSWORD);
+            println!(
+                "\n  Demo logins (password for all: {})",
+                demo::DEMO_PASSWORD
+            );
             for (email, _, role) in demo::DEMO_ACCOUNTS {
                 println!("    {:<9} {email}", role.as_str());
             }
             return Ok(());
         }
-        Some(other) => return Err(format!("unknown command {other:?} (try: migrate, demo-data)").into()),
+        Some(other) => {
+            return Err(format!("unknown command {other:?} (try: migrate, demo-data)").into())
+        }
         None => {}
     }
 

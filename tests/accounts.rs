@@ -18,10 +18,19 @@ async fn a_new_customer_is_signed_in_and_gets_a_welcome_email() {
     let response = sign_up(&client, &app, "Asha@Example.in").await;
     assert_eq!(response.status(), 200);
     assert_eq!(response.headers()["location"], "/account?welcome=1");
-    assert_eq!(whoami(&client, &app).await.as_deref(), Some("asha@example.in"));
+    assert_eq!(
+        whoami(&client, &app).await.as_deref(),
+        Some("asha@example.in")
+    );
     let (to, subject): (String, String) =
-        sqlx::query_as("SELECT to_address, subject FROM email_outbox").fetch_one(&app.pool).await.unwrap();
-    assert_eq!((to.as_str(), subject.as_str()), ("asha@example.in", "Welcome to Haat"));
+        sqlx::query_as("SELECT to_address, subject FROM email_outbox")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        (to.as_str(), subject.as_str()),
+        ("asha@example.in", "Welcome to Haat")
+    );
 }
 
 #[tokio::test]
@@ -32,18 +41,37 @@ async fn bad_sign_up_input_is_reported_per_field_and_what_was_typed_comes_back()
         &client,
         &app,
         "signup",
-        &[("name", " "), ("email", "asha@"), ("mobile", "12345"), ("password", "short")],
+        &[
+            ("name", " "),
+            ("email", "asha@"),
+            ("mobile", "12345"),
+            ("password", "short"),
+        ],
     )
     .await;
-    assert_ne!(response.status(), 200);
+    assert_eq!(response.status(), 422);
     let error = error_of(response).await;
     let form = &error["Invalid"];
-    let fields: Vec<&str> = form["fields"].as_array().unwrap().iter().map(|f| f[0].as_str().unwrap()).collect();
+    let fields: Vec<&str> = form["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f[0].as_str().unwrap())
+        .collect();
     assert_eq!(fields, ["name", "email", "mobile", "password"]);
     let values = form["values"].to_string();
-    assert!(values.contains("asha@") && values.contains("12345"), "{values}");
-    assert!(!values.contains("short"), "a password was sent back: {values}");
-    let count: i64 = sqlx::query_scalar("SELECT count(*) FROM users").fetch_one(&app.pool).await.unwrap();
+    assert!(
+        values.contains("asha@") && values.contains("12345"),
+        "{values}"
+    );
+    assert!(
+        !values.contains("short"),
+        "a password was sent back: {values}"
+    );
+    let count: i64 = sqlx::query_scalar("SELECT count(*) FROM users")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
     assert_eq!(count, 0);
 }
 
@@ -54,12 +82,20 @@ async fn a_commonly_used_password_is_refused() {
         &browser(),
         &app,
         "signup",
-        &[("name", "Asha"), ("email", "asha@example.in"), ("mobile", ""), ("password", "password123")],
+        &[
+            ("name", "Asha"),
+            ("email", "asha@example.in"),
+            ("mobile", ""),
+            ("password", "password123"),
+        ],
     )
     .await;
     let error = error_of(response).await;
     assert_eq!(error["Invalid"]["fields"][0][0], "password");
-    assert!(error["Invalid"]["fields"][0][1].as_str().unwrap().contains("too common"));
+    assert!(error["Invalid"]["fields"][0][1]
+        .as_str()
+        .unwrap()
+        .contains("too common"));
 }
 
 #[tokio::test]
@@ -67,15 +103,20 @@ async fn signing_up_twice_with_one_email_is_refused_beside_the_email() {
     let app = spawn_app().await;
     sign_up(&browser(), &app, "asha@example.in").await;
     let error = error_of(sign_up(&browser(), &app, "ASHA@example.in").await).await;
-    assert_eq!(error["Invalid"]["fields"][0], serde_json::json!(["email", EMAIL_TAKEN]));
+    assert_eq!(
+        error["Invalid"]["fields"][0],
+        serde_json::json!(["email", EMAIL_TAKEN])
+    );
 }
 
 #[tokio::test]
 async fn a_failed_login_says_the_same_whether_or_not_the_email_exists() {
     let app = spawn_app().await;
     sign_up(&browser(), &app, "asha@example.in").await;
-    let wrong_password = error_of(log_in(&browser(), &app, "asha@example.in", "not the password").await).await;
-    let unknown_email = error_of(log_in(&browser(), &app, "nobody@example.in", "not the password").await).await;
+    let wrong_password =
+        error_of(log_in(&browser(), &app, "asha@example.in", "not the password").await).await;
+    let unknown_email =
+        error_of(log_in(&browser(), &app, "nobody@example.in", "not the password").await).await;
     assert_eq!(wrong_password["Invalid"]["message"], LOGIN_FAILED);
     assert_eq!(unknown_email["Invalid"]["message"], LOGIN_FAILED);
 }
@@ -88,7 +129,10 @@ async fn logging_in_gives_a_new_session_id_and_the_old_one_stops_working() {
     let first_cookie = session_cookie(first.headers()).expect("session cookie on sign-up");
     let second = log_in(&client, &app, "asha@example.in", PASSWORD).await;
     let second_cookie = session_cookie(second.headers()).expect("session cookie on login");
-    assert_ne!(first_cookie.split(';').next(), second_cookie.split(';').next());
+    assert_ne!(
+        first_cookie.split(';').next(),
+        second_cookie.split(';').next()
+    );
 
     let stale = reqwest::Client::new()
         .post(format!("{}/api/current_user", app.url))
@@ -103,8 +147,12 @@ async fn logging_in_gives_a_new_session_id_and_the_old_one_stops_working() {
 #[tokio::test]
 async fn the_session_cookie_is_http_only_lax_and_secure_only_over_https() {
     let app = spawn_app().await;
-    let cookie = session_cookie(sign_up(&browser(), &app, "asha@example.in").await.headers()).unwrap();
-    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+    let cookie =
+        session_cookie(sign_up(&browser(), &app, "asha@example.in").await.headers()).unwrap();
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
     assert!(!cookie.contains("Secure"), "{cookie}");
 
     let https = spawn_app_with(Settings {
@@ -116,11 +164,18 @@ async fn the_session_cookie_is_http_only_lax_and_secure_only_over_https() {
         .post(format!("{}/api/signup", https.url))
         .header("accept", "application/json")
         .header("origin", "https://shop.example.in")
-        .form(&[("name", "Asha"), ("email", "asha@example.in"), ("mobile", ""), ("password", PASSWORD)])
+        .form(&[
+            ("name", "Asha"),
+            ("email", "asha@example.in"),
+            ("mobile", ""),
+            ("password", PASSWORD),
+        ])
         .send()
         .await
         .unwrap();
-    assert!(session_cookie(response.headers()).unwrap().contains("Secure"));
+    assert!(session_cookie(response.headers())
+        .unwrap()
+        .contains("Secure"));
 }
 
 #[tokio::test]
@@ -140,15 +195,53 @@ async fn changing_the_password_signs_out_other_devices_but_not_this_one() {
     sign_up(&phone, &app, "asha@example.in").await;
     log_in(&laptop, &app, "asha@example.in", PASSWORD).await;
 
-    let wrong = call(&phone, &app, "change_password", &[("current_password", "nope nope"), ("new_password", "tamarind kite 77 monsoon")]).await;
-    assert_eq!(error_of(wrong).await["Invalid"]["fields"][0][0], "current_password");
+    let wrong = call(
+        &phone,
+        &app,
+        "change_password",
+        &[
+            ("current_password", "nope nope"),
+            ("new_password", "tamarind kite 77 monsoon"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        error_of(wrong).await["Invalid"]["fields"][0][0],
+        "current_password"
+    );
 
-    let changed = call(&phone, &app, "change_password", &[("current_password", PASSWORD), ("new_password", "tamarind kite 77 monsoon")]).await;
+    let changed = call(
+        &phone,
+        &app,
+        "change_password",
+        &[
+            ("current_password", PASSWORD),
+            ("new_password", "tamarind kite 77 monsoon"),
+        ],
+    )
+    .await;
     assert_eq!(changed.status(), 200);
-    assert_eq!(whoami(&phone, &app).await.as_deref(), Some("asha@example.in"));
+    assert_eq!(
+        whoami(&phone, &app).await.as_deref(),
+        Some("asha@example.in")
+    );
     assert_eq!(whoami(&laptop, &app).await, None);
-    assert_eq!(error_of(log_in(&browser(), &app, "asha@example.in", PASSWORD).await).await["Invalid"]["message"], LOGIN_FAILED);
-    assert_eq!(log_in(&browser(), &app, "asha@example.in", "tamarind kite 77 monsoon").await.status(), 200);
+    assert_eq!(
+        error_of(log_in(&browser(), &app, "asha@example.in", PASSWORD).await).await["Invalid"]
+            ["message"],
+        LOGIN_FAILED
+    );
+    assert_eq!(
+        log_in(
+            &browser(),
+            &app,
+            "asha@example.in",
+            "tamarind kite 77 monsoon"
+        )
+        .await
+        .status(),
+        200
+    );
 }
 
 #[tokio::test]
@@ -156,7 +249,10 @@ async fn a_disabled_account_cannot_log_in_and_its_sessions_end() {
     let app = spawn_app().await;
     let client = browser();
     sign_up(&client, &app, "asha@example.in").await;
-    sqlx::query("UPDATE users SET disabled_at = now()").execute(&app.pool).await.unwrap();
+    sqlx::query("UPDATE users SET disabled_at = now()")
+        .execute(&app.pool)
+        .await
+        .unwrap();
     assert_eq!(whoami(&client, &app).await, None);
     let error = error_of(log_in(&browser(), &app, "asha@example.in", PASSWORD).await).await;
     assert_eq!(error["Invalid"]["message"], LOGIN_FAILED);
@@ -164,12 +260,17 @@ async fn a_disabled_account_cannot_log_in_and_its_sessions_end() {
 
 /// The reset link from the newest email in the outbox.
 async fn reset_token(app: &TestApp) -> String {
-    let body: String = sqlx::query_scalar("SELECT body_text FROM email_outbox WHERE subject LIKE 'Reset%' ORDER BY id DESC LIMIT 1")
-        .fetch_one(&app.pool)
-        .await
-        .expect("a reset email");
+    let body: String = sqlx::query_scalar(
+        "SELECT body_text FROM email_outbox WHERE subject LIKE 'Reset%' ORDER BY id DESC LIMIT 1",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .expect("a reset email");
     let start = body.find("token=").expect("a link with a token") + "token=".len();
-    body[start..].chars().take_while(char::is_ascii_hexdigit).collect()
+    body[start..]
+        .chars()
+        .take_while(char::is_ascii_hexdigit)
+        .collect()
 }
 
 #[tokio::test]
@@ -177,16 +278,48 @@ async fn a_reset_link_sets_a_new_password_once() {
     let app = spawn_app().await;
     let signed_in = browser();
     sign_up(&signed_in, &app, "asha@example.in").await;
-    let answer = call(&browser(), &app, "forgot_password", &[("email", "asha@example.in")]).await;
+    let answer = call(
+        &browser(),
+        &app,
+        "forgot_password",
+        &[("email", "asha@example.in")],
+    )
+    .await;
     assert_eq!(answer.headers()["location"], "/forgot-password?sent=1");
     let token = reset_token(&app).await;
 
-    let reset = call(&browser(), &app, "reset_password", &[("token", &token), ("password", "tamarind kite 77 monsoon")]).await;
+    let reset = call(
+        &browser(),
+        &app,
+        "reset_password",
+        &[("token", &token), ("password", "tamarind kite 77 monsoon")],
+    )
+    .await;
     assert_eq!(reset.status(), 200);
-    assert_eq!(whoami(&signed_in, &app).await, None, "old sessions end with a reset");
-    assert_eq!(log_in(&browser(), &app, "asha@example.in", "tamarind kite 77 monsoon").await.status(), 200);
+    assert_eq!(
+        whoami(&signed_in, &app).await,
+        None,
+        "old sessions end with a reset"
+    );
+    assert_eq!(
+        log_in(
+            &browser(),
+            &app,
+            "asha@example.in",
+            "tamarind kite 77 monsoon"
+        )
+        .await
+        .status(),
+        200
+    );
 
-    let again = call(&browser(), &app, "reset_password", &[("token", &token), ("password", "another good phrase 9")]).await;
+    let again = call(
+        &browser(),
+        &app,
+        "reset_password",
+        &[("token", &token), ("password", "another good phrase 9")],
+    )
+    .await;
     assert_eq!(error_of(again).await["Invalid"]["message"], RESET_LINK_USED);
 }
 
@@ -194,24 +327,50 @@ async fn a_reset_link_sets_a_new_password_once() {
 async fn a_reset_link_older_than_an_hour_does_not_work() {
     let app = spawn_app().await;
     sign_up(&browser(), &app, "asha@example.in").await;
-    call(&browser(), &app, "forgot_password", &[("email", "asha@example.in")]).await;
+    call(
+        &browser(),
+        &app,
+        "forgot_password",
+        &[("email", "asha@example.in")],
+    )
+    .await;
     let token = reset_token(&app).await;
-    let validity: f64 = sqlx::query_scalar("SELECT extract(epoch FROM expires_at - created_at)::float8 FROM password_resets")
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
+    let validity: f64 = sqlx::query_scalar(
+        "SELECT extract(epoch FROM expires_at - created_at)::float8 FROM password_resets",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
     assert!((validity - 3600.0).abs() < 5.0, "valid for {validity} s");
     // An hour passes.
-    sqlx::query("UPDATE password_resets SET expires_at = now() - interval '1 second'").execute(&app.pool).await.unwrap();
-    let reset = call(&browser(), &app, "reset_password", &[("token", &token), ("password", "tamarind kite 77 monsoon")]).await;
+    sqlx::query("UPDATE password_resets SET expires_at = now() - interval '1 second'")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let reset = call(
+        &browser(),
+        &app,
+        "reset_password",
+        &[("token", &token), ("password", "tamarind kite 77 monsoon")],
+    )
+    .await;
     assert_eq!(error_of(reset).await["Invalid"]["message"], RESET_LINK_USED);
 }
 
 #[tokio::test]
 async fn asking_for_a_reset_answers_the_same_for_unknown_emails_and_sends_nothing() {
     let app = spawn_app().await;
-    let answer = call(&browser(), &app, "forgot_password", &[("email", "nobody@example.in")]).await;
+    let answer = call(
+        &browser(),
+        &app,
+        "forgot_password",
+        &[("email", "nobody@example.in")],
+    )
+    .await;
     assert_eq!(answer.headers()["location"], "/forgot-password?sent=1");
-    let count: i64 = sqlx::query_scalar("SELECT count(*) FROM email_outbox").fetch_one(&app.pool).await.unwrap();
+    let count: i64 = sqlx::query_scalar("SELECT count(*) FROM email_outbox")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
     assert_eq!(count, 0);
 }

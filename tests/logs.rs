@@ -31,22 +31,49 @@ async fn no_password_or_token_reaches_the_log_and_requests_are_logged_with_ids()
     let client = browser();
     sign_up(&client, &app, "asha@example.in").await;
     log_in(&browser(), &app, "asha@example.in", "a wrong secret phrase").await;
-    call(&browser(), &app, "forgot_password", &[("email", "asha@example.in")]).await;
+    call(
+        &browser(),
+        &app,
+        "forgot_password",
+        &[("email", "asha@example.in")],
+    )
+    .await;
     let token: String = {
-        let body: String = sqlx::query_scalar("SELECT body_text FROM email_outbox WHERE subject LIKE 'Reset%'")
-            .fetch_one(&app.pool)
-            .await
-            .unwrap();
+        let body: String =
+            sqlx::query_scalar("SELECT body_text FROM email_outbox WHERE subject LIKE 'Reset%'")
+                .fetch_one(&app.pool)
+                .await
+                .unwrap();
         let start = body.find("token=").unwrap() + 6;
-        body[start..].chars().take_while(char::is_ascii_hexdigit).collect()
+        body[start..]
+            .chars()
+            .take_while(char::is_ascii_hexdigit)
+            .collect()
     };
-    call(&browser(), &app, "reset_password", &[("token", &token), ("password", "tamarind kite 77 monsoon")]).await;
+    call(
+        &browser(),
+        &app,
+        "reset_password",
+        &[("token", &token), ("password", "tamarind kite 77 monsoon")],
+    )
+    .await;
     let response = call(&client, &app, "current_user", &[]).await;
-    let request_id = response.headers()["x-request-id"].to_str().unwrap().to_string();
+    let request_id = response.headers()["x-request-id"]
+        .to_str()
+        .unwrap()
+        .to_string();
 
     let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
-    for secret in [PASSWORD, "a wrong secret phrase", "tamarind kite 77 monsoon", token.as_str()] {
+    for secret in [
+        PASSWORD,
+        "a wrong secret phrase",
+        "tamarind kite 77 monsoon",
+        token.as_str(),
+    ] {
         assert!(!log.contains(secret), "the log contains {secret:?}");
     }
-    assert!(log.contains(&request_id), "the log lacks request id {request_id}");
+    assert!(
+        log.contains(&request_id),
+        "the log lacks request id {request_id}"
+    );
 }

@@ -9,9 +9,29 @@ use common::*;
 async fn pages_are_rendered_on_the_server_with_their_forms() {
     let app = spawn_app().await;
     for (path, marks) in [
-        ("/", vec!["<h1", "Your neighbourhood store, online", "<title>"]),
-        ("/login", vec!["<h1", "Log in", r#"name="email""#, r#"name="password""#, r#"action="/api/login""#]),
-        ("/signup", vec!["<h1", r#"name="name""#, r#"name="mobile""#, r#"action="/api/signup""#]),
+        (
+            "/",
+            vec!["<h1", "Your neighbourhood store, online", "<title>"],
+        ),
+        (
+            "/login",
+            vec![
+                "<h1",
+                "Log in",
+                r#"name="email""#,
+                r#"name="password""#,
+                r#"action="/api/login""#,
+            ],
+        ),
+        (
+            "/signup",
+            vec![
+                "<h1",
+                r#"name="name""#,
+                r#"name="mobile""#,
+                r#"action="/api/signup""#,
+            ],
+        ),
     ] {
         let response = reqwest::get(format!("{}{path}", app.url)).await.unwrap();
         assert_eq!(response.status(), 200, "{path}");
@@ -26,7 +46,9 @@ async fn pages_are_rendered_on_the_server_with_their_forms() {
 #[tokio::test]
 async fn an_unknown_page_answers_404_with_a_helpful_page() {
     let app = spawn_app().await;
-    let response = reqwest::get(format!("{}/no/such/page", app.url)).await.unwrap();
+    let response = reqwest::get(format!("{}/no/such/page", app.url))
+        .await
+        .unwrap();
     assert_eq!(response.status(), 404);
     assert!(response.text().await.unwrap().contains("Page not found"));
 }
@@ -35,7 +57,11 @@ async fn post_login(app: &TestApp, headers: &[(&str, &str)]) -> u16 {
     let mut request = reqwest::Client::new()
         .post(format!("{}/api/login", app.url))
         .header("accept", "application/json")
-        .form(&[("email", "asha@example.in"), ("password", PASSWORD), ("next", "")]);
+        .form(&[
+            ("email", "asha@example.in"),
+            ("password", PASSWORD),
+            ("next", ""),
+        ]);
     for (name, value) in headers {
         request = request.header(*name, *value);
     }
@@ -46,13 +72,27 @@ async fn post_login(app: &TestApp, headers: &[(&str, &str)]) -> u16 {
 async fn a_state_changing_request_from_another_site_is_refused() {
     let app = spawn_app().await;
     sign_up(&browser(), &app, "asha@example.in").await;
-    assert_eq!(post_login(&app, &[("sec-fetch-site", "cross-site")]).await, 403);
-    assert_eq!(post_login(&app, &[("sec-fetch-site", "same-site")]).await, 403);
-    assert_eq!(post_login(&app, &[("origin", "https://evil.example")]).await, 403);
-    assert_eq!(post_login(&app, &[("sec-fetch-site", "same-origin")]).await, 200);
+    assert_eq!(
+        post_login(&app, &[("sec-fetch-site", "cross-site")]).await,
+        403
+    );
+    assert_eq!(
+        post_login(&app, &[("sec-fetch-site", "same-site")]).await,
+        403
+    );
+    assert_eq!(
+        post_login(&app, &[("origin", "https://evil.example")]).await,
+        403
+    );
+    assert_eq!(
+        post_login(&app, &[("sec-fetch-site", "same-origin")]).await,
+        200
+    );
     assert_eq!(post_login(&app, &[("origin", &app.url)]).await, 200);
     // Reading is never refused.
-    let get = reqwest::Client::new().get(format!("{}/login", app.url)).header("sec-fetch-site", "cross-site");
+    let get = reqwest::Client::new()
+        .get(format!("{}/login", app.url))
+        .header("sec-fetch-site", "cross-site");
     assert_eq!(get.send().await.unwrap().status(), 200);
 }
 
@@ -68,12 +108,22 @@ async fn repeated_logins_for_one_account_are_limited_with_a_wait_time() {
         log_in(&browser(), &app, "asha@example.in", "wrong password").await;
     }
     // Even the right password waits now: the account is being guessed at.
-    let body: serde_json::Value = log_in(&browser(), &app, "asha@example.in", PASSWORD).await.json().await.unwrap();
-    let message = body["Invalid"]["message"].as_str().unwrap();
-    assert!(message.starts_with("Too many attempts. Try again in ") && message.ends_with("minutes."), "{message}");
+    let response = log_in(&browser(), &app, "asha@example.in", PASSWORD).await;
+    assert_eq!(response.status(), 429);
+    let body: serde_json::Value = response.json().await.unwrap();
+    let message = body["RateLimited"]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("Too many attempts. Try again in ") && message.ends_with("minutes."),
+        "{message}"
+    );
     // Another account from the same address is not affected.
     sign_up(&browser(), &app, "ravi@example.in").await;
-    assert_eq!(log_in(&browser(), &app, "ravi@example.in", PASSWORD).await.status(), 200);
+    assert_eq!(
+        log_in(&browser(), &app, "ravi@example.in", PASSWORD)
+            .await
+            .status(),
+        200
+    );
 }
 
 #[tokio::test]
@@ -84,11 +134,22 @@ async fn many_logins_from_one_address_are_limited() {
     })
     .await;
     for i in 0..4 {
-        let body: serde_json::Value = log_in(&browser(), &app, &format!("u{i}@example.in"), "x").await.json().await.unwrap();
+        let body: serde_json::Value = log_in(&browser(), &app, &format!("u{i}@example.in"), "x")
+            .await
+            .json()
+            .await
+            .unwrap();
         assert!(!body.to_string().contains("Too many"));
     }
-    let body: serde_json::Value = log_in(&browser(), &app, "u9@example.in", "x").await.json().await.unwrap();
-    assert!(body["Invalid"]["message"].as_str().unwrap().starts_with("Too many attempts"));
+    let body: serde_json::Value = log_in(&browser(), &app, "u9@example.in", "x")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(body["RateLimited"]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("Too many attempts"));
 }
 
 #[tokio::test]
@@ -99,13 +160,37 @@ async fn public_forms_are_limited_per_address() {
     })
     .await;
     for _ in 0..2 {
-        call(&browser(), &app, "forgot_password", &[("email", "a@example.in")]).await;
+        call(
+            &browser(),
+            &app,
+            "forgot_password",
+            &[("email", "a@example.in")],
+        )
+        .await;
     }
-    let body: serde_json::Value =
-        call(&browser(), &app, "forgot_password", &[("email", "a@example.in")]).await.json().await.unwrap();
-    assert!(body["Invalid"]["message"].as_str().unwrap().starts_with("Too many attempts"));
-    let signup: serde_json::Value = sign_up(&browser(), &app, "b@example.in").await.json().await.unwrap();
-    assert!(signup["Invalid"]["message"].as_str().unwrap().starts_with("Too many attempts"));
+    let body: serde_json::Value = call(
+        &browser(),
+        &app,
+        "forgot_password",
+        &[("email", "a@example.in")],
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    assert!(body["RateLimited"]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("Too many attempts"));
+    let signup: serde_json::Value = sign_up(&browser(), &app, "b@example.in")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(signup["RateLimited"]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("Too many attempts"));
 }
 
 #[tokio::test]
@@ -115,14 +200,36 @@ async fn every_response_carries_the_security_headers_and_the_csp_nonce_matches_t
         let response = reqwest::get(format!("{}{path}", app.url)).await.unwrap();
         let headers = response.headers().clone();
         assert_eq!(headers["x-content-type-options"], "nosniff", "{path}");
-        assert_eq!(headers["referrer-policy"], "strict-origin-when-cross-origin", "{path}");
-        assert!(headers.get("strict-transport-security").is_none(), "no HSTS over http");
-        let csp = headers["content-security-policy"].to_str().unwrap().to_string();
-        assert!(csp.contains("frame-ancestors 'none'") && csp.contains("default-src 'self'"), "{csp}");
+        assert_eq!(
+            headers["referrer-policy"], "strict-origin-when-cross-origin",
+            "{path}"
+        );
+        assert!(
+            headers.get("strict-transport-security").is_none(),
+            "no HSTS over http"
+        );
+        let csp = headers["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .to_string();
+        assert!(
+            csp.contains("frame-ancestors 'none'") && csp.contains("default-src 'self'"),
+            "{csp}"
+        );
         if path == "/login" {
-            let nonce = csp.split("'nonce-").nth(1).unwrap().split('\'').next().unwrap().to_string();
+            let nonce = csp
+                .split("'nonce-")
+                .nth(1)
+                .unwrap()
+                .split('\'')
+                .next()
+                .unwrap()
+                .to_string();
             let html = response.text().await.unwrap();
-            assert!(html.contains(&format!(r#"nonce="{nonce}""#)), "scripts lack the CSP nonce");
+            assert!(
+                html.contains(&format!(r#"nonce="{nonce}""#)),
+                "scripts lack the CSP nonce"
+            );
         }
     }
     let https = spawn_app_with(Settings {
@@ -131,7 +238,10 @@ async fn every_response_carries_the_security_headers_and_the_csp_nonce_matches_t
     })
     .await;
     let response = reqwest::get(format!("{}/", https.url)).await.unwrap();
-    assert!(response.headers()["strict-transport-security"].to_str().unwrap().contains("max-age="));
+    assert!(response.headers()["strict-transport-security"]
+        .to_str()
+        .unwrap()
+        .contains("max-age="));
 }
 
 #[tokio::test]
@@ -139,17 +249,26 @@ async fn server_functions_refuse_callers_without_the_role() {
     let app = spawn_app().await;
     let visitor = browser();
     assert_eq!(call(&visitor, &app, "admin_home", &[]).await.status(), 401);
-    assert_eq!(call(&visitor, &app, "dashboard_home", &[]).await.status(), 401);
+    assert_eq!(
+        call(&visitor, &app, "dashboard_home", &[]).await.status(),
+        401
+    );
 
     let customer = browser();
     sign_up(&customer, &app, "asha@example.in").await;
     assert_eq!(call(&customer, &app, "admin_home", &[]).await.status(), 403);
-    assert_eq!(call(&customer, &app, "dashboard_home", &[]).await.status(), 403);
+    assert_eq!(
+        call(&customer, &app, "dashboard_home", &[]).await.status(),
+        403
+    );
 
     let staff = browser();
     sign_up(&staff, &app, "meena@example.in").await;
     set_role(&app, "meena@example.in", "staff").await;
-    assert_eq!(call(&staff, &app, "dashboard_home", &[]).await.status(), 200);
+    assert_eq!(
+        call(&staff, &app, "dashboard_home", &[]).await.status(),
+        200
+    );
     assert_eq!(call(&staff, &app, "admin_home", &[]).await.status(), 403);
 
     let admin = browser();
@@ -164,7 +283,10 @@ async fn server_functions_refuse_callers_without_the_role() {
 #[tokio::test]
 async fn admin_and_dashboard_pages_refuse_or_redirect_those_who_may_not_enter() {
     let app = spawn_app().await;
-    let visitor = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let visitor = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
     let response = visitor
         .get(format!("{}/admin", app.url))
         .header("accept", "text/html,application/xhtml+xml")
@@ -176,10 +298,22 @@ async fn admin_and_dashboard_pages_refuse_or_redirect_those_who_may_not_enter() 
 
     let customer = browser();
     sign_up(&customer, &app, "asha@example.in").await;
-    let response = customer.get(format!("{}/admin", app.url)).send().await.unwrap();
+    let response = customer
+        .get(format!("{}/admin", app.url))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status(), 403);
-    assert!(response.text().await.unwrap().contains("You do not have access"));
-    let response = customer.get(format!("{}/dashboard", app.url)).send().await.unwrap();
+    assert!(response
+        .text()
+        .await
+        .unwrap()
+        .contains("You do not have access"));
+    let response = customer
+        .get(format!("{}/dashboard", app.url))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status(), 403);
 }
 
@@ -192,7 +326,10 @@ async fn an_unexpected_failure_shows_a_reference_that_matches_the_request_id() {
     .await;
     let response = log_in(&browser(), &app, "asha@example.in", PASSWORD).await;
     assert_eq!(response.status(), 500);
-    let request_id = response.headers()["x-request-id"].to_str().unwrap().to_string();
+    let request_id = response.headers()["x-request-id"]
+        .to_str()
+        .unwrap()
+        .to_string();
     let body: serde_json::Value = response.json().await.unwrap();
     assert_eq!(body["Internal"]["request_id"], request_id.as_str());
 

@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { PASSWORD, isHydrated, logIn, logOut, mailTo, ready, signUp, uniqueEmail } from "./helpers";
+import { PASSWORD, failOnBrowserErrors, isHydrated, logIn, logOut, mailTo, ready, signUp, uniqueEmail } from "./helpers";
+
+failOnBrowserErrors();
 
 test("sign up, log out, log in again", async ({ page }, testInfo) => {
   const email = uniqueEmail(testInfo, "signup");
@@ -128,4 +130,15 @@ test("the password's Show button works only once the page is interactive", async
     await expect(show).toBeDisabled();
     await expect(password).toHaveAttribute("type", "password");
   }
+});
+
+test("after too many failed logins the form says how long to wait", async ({ page }, testInfo) => {
+  const email = uniqueEmail(testInfo, "locked");
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await logIn(page, testInfo, email, "guessing wrongly");
+    await expect(page.getByRole("alert")).toHaveText("That email and password do not match an account.");
+  }
+  await logIn(page, testInfo, email, "guessing wrongly");
+  await expect(page.getByRole("alert")).toHaveText(/^Too many attempts\. Try again in \d+ minutes?\.$/);
+  await expect(page.getByLabel("Email")).toHaveValue(email);
 });

@@ -1,4 +1,4 @@
-import { expect, Page, TestInfo } from "@playwright/test";
+import { expect, Page, test, TestInfo } from "@playwright/test";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -58,4 +58,27 @@ export async function mailTo(to: string, subject: string): Promise<string> {
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`no email to ${to} about ${subject}`);
+}
+
+/**
+ * Fails a test when the page logged an error: a hydration mismatch, a script
+ * the Content-Security-Policy blocked, an uncaught exception. Expected HTTP
+ * error statuses (401, 403, 404, 422 for refused input, 429 for too many attempts) are not counted.
+ */
+export function failOnBrowserErrors() {
+  const errors = new Map<Page, string[]>();
+  test.beforeEach(async ({ page }) => {
+    const seen: string[] = [];
+    errors.set(page, seen);
+    page.on("pageerror", (error) => seen.push(`uncaught: ${error.message}`));
+    page.on("console", (message) => {
+      const text = message.text();
+      if (message.type() === "error" && !/Failed to load resource: the server responded with a status of (40[134]|42[29])/.test(text)) {
+        seen.push(`console: ${text}`);
+      }
+    });
+  });
+  test.afterEach(async ({ page }) => {
+    expect(errors.get(page) ?? [], "errors in the browser").toEqual([]);
+  });
 }

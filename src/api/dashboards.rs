@@ -30,8 +30,12 @@ pub async fn admin_home() -> Result<AdminOverview, AppError> {
     };
     let user = require_role(&[Role::Admin]).await?;
     let pool = &app_state().pool;
-    let accounts_by_role = db::users::count_by_role(pool).await.or_internal("counting accounts")?;
-    let emails_waiting = db::outbox::count_waiting(pool).await.or_internal("counting emails")?;
+    let accounts_by_role = db::users::count_by_role(pool)
+        .await
+        .or_internal("counting accounts")?;
+    let emails_waiting = db::outbox::count_waiting(pool)
+        .await
+        .or_internal("counting emails")?;
     Ok(AdminOverview {
         admin_name: user.0.name.clone(),
         accounts_by_role,

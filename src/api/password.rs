@@ -18,14 +18,20 @@ pub async fn forgot_password(email: String) -> Result<(), AppError> {
     let state = app_state();
     let mut form = FormErrors::new(vec![("email".into(), email.clone())]);
     if let Err(wait) = state.limiters.form_post(client_ip().await?) {
-        form.message = Some(wait.message());
-        return Err(AppError::Invalid(form));
+        return Err(AppError::rate_limited(wait.message(), form.values));
     }
     let Some(email) = form.check("email", Email::parse(&email)) else {
         return Err(AppError::Invalid(form));
     };
-    let mut tx = state.pool.begin().await.or_internal("starting a transaction")?;
-    if let Some(user) = users::find_by_email(&mut *tx, &email).await.or_internal("finding the user")? {
+    let mut tx = state
+        .pool
+        .begin()
+        .await
+        .or_internal("starting a transaction")?;
+    if let Some(user) = users::find_by_email(&mut *tx, &email)
+        .await
+        .or_internal("finding the user")?
+    {
         if !user.disabled {
             let token = reset_token::new();
             password_resets::insert(&mut *tx, &reset_token::hash(&token), user.id)
@@ -82,8 +88,14 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
         form.add("password", passwords::PASSWORD_TOO_COMMON);
         return Err(AppError::Invalid(form));
     }
-    let hash = passwords::hash(&password).await.or_internal("hashing a password")?;
-    let mut tx = state.pool.begin().await.or_internal("starting a transaction")?;
+    let hash = passwords::hash(&password)
+        .await
+        .or_internal("hashing a password")?;
+    let mut tx = state
+        .pool
+        .begin()
+        .await
+        .or_internal("starting a transaction")?;
     let Some(user_id) = password_resets::consume(&mut *tx, &reset_token::hash(&token))
         .await
         .or_internal("using a reset token")?
@@ -104,7 +116,10 @@ pub const CURRENT_PASSWORD_WRONG: &str = "This is not your current password.";
 
 /// Changes the password of the signed-in user; every other session ends.
 #[server(prefix = "/api", endpoint = "change_password")]
-pub async fn change_password(current_password: String, new_password: String) -> Result<(), AppError> {
+pub async fn change_password(
+    current_password: String,
+    new_password: String,
+) -> Result<(), AppError> {
     use crate::{
         db::{
             outbox::{self, OutgoingEmail},
@@ -134,8 +149,14 @@ pub async fn change_password(current_password: String, new_password: String) -> 
     let Some(new_password) = new_password else {
         return Err(AppError::Invalid(form));
     };
-    let hash = passwords::hash(&new_password).await.or_internal("hashing a password")?;
-    let mut tx = state.pool.begin().await.or_internal("starting a transaction")?;
+    let hash = passwords::hash(&new_password)
+        .await
+        .or_internal("hashing a password")?;
+    let mut tx = state
+        .pool
+        .begin()
+        .await
+        .or_internal("starting a transaction")?;
     users::set_password_hash(&mut *tx, user.0.id, &hash)
         .await
         .or_internal("saving the password")?;
@@ -150,7 +171,9 @@ pub async fn change_password(current_password: String, new_password: String) -> 
     )
     .await
     .or_internal("queueing the notice")?;
-    let updated = users::find_by_id(&mut *tx, user.0.id).await.or_internal("reading the user")?;
+    let updated = users::find_by_id(&mut *tx, user.0.id)
+        .await
+        .or_internal("reading the user")?;
     tx.commit().await.or_internal("committing the change")?;
     // Keep this session (with a fresh id); the others no longer match the hash.
     if let Some(updated) = updated {

@@ -22,15 +22,23 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
             state::app_state,
         },
     };
-    let values = vec![("email".to_string(), email.clone()), ("next".to_string(), next.clone().unwrap_or_default())];
+    let values = vec![
+        ("email".to_string(), email.clone()),
+        ("next".to_string(), next.clone().unwrap_or_default()),
+    ];
     let Ok(parsed_email) = Email::parse(&email) else {
         return Err(AppError::form(LOGIN_FAILED, values));
     };
     let ip = client_ip().await?;
-    if let Err(wait) = app_state().limiters.login_attempt(ip, parsed_email.as_str()) {
-        return Err(AppError::form(wait.message(), values));
+    if let Err(wait) = app_state()
+        .limiters
+        .login_attempt(ip, parsed_email.as_str())
+    {
+        return Err(AppError::rate_limited(wait.message(), values));
     }
-    let auth: AuthSession = leptos_axum::extract().await.or_internal("reading the session")?;
+    let auth: AuthSession = leptos_axum::extract()
+        .await
+        .or_internal("reading the session")?;
     let user = auth
         .authenticate(Credentials {
             email: parsed_email,
@@ -52,7 +60,9 @@ pub const LOGIN_FAILED: &str = "That email and password do not match an account.
 #[server(prefix = "/api", endpoint = "logout")]
 pub async fn logout() -> Result<(), AppError> {
     use crate::server::{auth::AuthSession, errors::OrInternal};
-    let mut auth: AuthSession = leptos_axum::extract().await.or_internal("reading the session")?;
+    let mut auth: AuthSession = leptos_axum::extract()
+        .await
+        .or_internal("reading the session")?;
     auth.logout().await.or_internal("ending the session")?;
     leptos_axum::redirect("/");
     Ok(())
@@ -84,10 +94,22 @@ mod tests {
     #[test]
     fn only_local_paths_are_followed_after_login() {
         assert_eq!(safe_next(Some("/admin"), Role::Admin), "/admin");
-        assert_eq!(safe_next(Some("//evil.example"), Role::Customer), "/account");
-        assert_eq!(safe_next(Some("https://evil.example"), Role::Customer), "/account");
+        assert_eq!(
+            safe_next(Some("//evil.example"), Role::Customer),
+            "/account"
+        );
+        assert_eq!(
+            safe_next(Some("https://evil.example"), Role::Customer),
+            "/account"
+        );
         assert_eq!(safe_next(None, Role::Staff), "/dashboard");
-        assert_eq!(safe_next(Some("/a\nLocation: x"), Role::Customer), "/account");
-        assert_eq!(safe_next(Some("/\\evil.example"), Role::Customer), "/account");
+        assert_eq!(
+            safe_next(Some("/a\nLocation: x"), Role::Customer),
+            "/account"
+        );
+        assert_eq!(
+            safe_next(Some("/\\evil.example"), Role::Customer),
+            "/account"
+        );
     }
 }

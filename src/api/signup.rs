@@ -3,10 +3,16 @@
 use crate::domain::AppError;
 use leptos::prelude::*;
 
-pub const EMAIL_TAKEN: &str = "An account with this email already exists. Log in, or reset your password.";
+pub const EMAIL_TAKEN: &str =
+    "An account with this email already exists. Log in, or reset your password.";
 
 #[server(prefix = "/api", endpoint = "signup")]
-pub async fn signup(name: String, email: String, mobile: String, password: String) -> Result<(), AppError> {
+pub async fn signup(
+    name: String,
+    email: String,
+    mobile: String,
+    password: String,
+) -> Result<(), AppError> {
     use crate::{
         db::{
             outbox::{self, OutgoingEmail},
@@ -28,8 +34,7 @@ pub async fn signup(name: String, email: String, mobile: String, password: Strin
         ("mobile".into(), mobile.clone()),
     ]);
     if let Err(wait) = state.limiters.form_post(client_ip().await?) {
-        form.message = Some(wait.message());
-        return Err(AppError::Invalid(form));
+        return Err(AppError::rate_limited(wait.message(), form.values));
     }
     let name = form.check("name", PersonName::parse(&name));
     let email = form.check("email", Email::parse(&email));
@@ -40,13 +45,20 @@ pub async fn signup(name: String, email: String, mobile: String, password: Strin
             form.add("password", passwords::PASSWORD_TOO_COMMON);
         }
     }
-    let (Some(name), Some(email), Some(mobile), Some(password)) = (name, email, mobile, password) else {
+    let (Some(name), Some(email), Some(mobile), Some(password)) = (name, email, mobile, password)
+    else {
         return Err(AppError::Invalid(form));
     };
     form.clone().into_result()?;
 
-    let hash = passwords::hash(&password).await.or_internal("hashing a password")?;
-    let mut tx = state.pool.begin().await.or_internal("starting a transaction")?;
+    let hash = passwords::hash(&password)
+        .await
+        .or_internal("hashing a password")?;
+    let mut tx = state
+        .pool
+        .begin()
+        .await
+        .or_internal("starting a transaction")?;
     let new_user = NewUser {
         email: &email,
         name: &name,
@@ -54,7 +66,10 @@ pub async fn signup(name: String, email: String, mobile: String, password: Strin
         password_hash: &hash,
         role: Role::Customer,
     };
-    let Some(id) = users::insert(&mut *tx, new_user).await.or_internal("creating a user")? else {
+    let Some(id) = users::insert(&mut *tx, new_user)
+        .await
+        .or_internal("creating a user")?
+    else {
         form.add("email", EMAIL_TAKEN);
         return Err(AppError::Invalid(form));
     };
@@ -69,7 +84,9 @@ pub async fn signup(name: String, email: String, mobile: String, password: Strin
     )
     .await
     .or_internal("queueing the welcome email")?;
-    let user = users::find_by_id(&mut *tx, id).await.or_internal("reading the new user")?;
+    let user = users::find_by_id(&mut *tx, id)
+        .await
+        .or_internal("reading the new user")?;
     tx.commit().await.or_internal("committing the new user")?;
 
     if let Some(user) = user {

@@ -31,7 +31,10 @@ pub struct QueuedEmail {
 }
 
 /// Locks up to `limit` due messages for this transaction; other workers skip them.
-pub async fn claim_due(tx: &mut Transaction<'_, Postgres>, limit: i64) -> sqlx::Result<Vec<QueuedEmail>> {
+pub async fn claim_due(
+    tx: &mut Transaction<'_, Postgres>,
+    limit: i64,
+) -> sqlx::Result<Vec<QueuedEmail>> {
     sqlx::query_as!(
         QueuedEmail,
         "SELECT id, to_address, subject, body_text, attempts FROM email_outbox
@@ -55,7 +58,12 @@ pub async fn mark_sent(db: impl PgExecutor<'_>, id: i64) -> sqlx::Result<()> {
     Ok(())
 }
 
-pub async fn mark_failed(db: impl PgExecutor<'_>, id: i64, error: &str, retry_in_secs: i64) -> sqlx::Result<()> {
+pub async fn mark_failed(
+    db: impl PgExecutor<'_>,
+    id: i64,
+    error: &str,
+    retry_in_secs: i64,
+) -> sqlx::Result<()> {
     sqlx::query!(
         "UPDATE email_outbox
          SET attempts = attempts + 1, last_error = $2,

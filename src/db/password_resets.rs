@@ -30,11 +30,11 @@ pub async fn consume(db: impl PgExecutor<'_>, token_hash: &[u8]) -> sqlx::Result
 
 /// Whether the token could still be used (for showing the form or an explanation).
 pub async fn is_usable(db: impl PgExecutor<'_>, token_hash: &[u8]) -> sqlx::Result<bool> {
-    Ok(sqlx::query_scalar!(
+    sqlx::query_scalar!(
         r#"SELECT EXISTS (SELECT 1 FROM password_resets
             WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()) AS "usable!""#,
         token_hash
     )
     .fetch_one(db)
-    .await?)
+    .await
 }

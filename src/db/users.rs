@@ -32,7 +32,10 @@ impl UserRow {
     }
 }
 
-pub async fn find_by_email(db: impl PgExecutor<'_>, email: &Email) -> sqlx::Result<Option<UserRow>> {
+pub async fn find_by_email(
+    db: impl PgExecutor<'_>,
+    email: &Email,
+) -> sqlx::Result<Option<UserRow>> {
     sqlx::query_as!(
         UserRow,
         r#"SELECT id, email, name, mobile, password_hash, role, disabled_at IS NOT NULL AS "disabled!"
@@ -79,7 +82,11 @@ pub async fn insert(db: impl PgExecutor<'_>, user: NewUser<'_>) -> sqlx::Result<
     .await
 }
 
-pub async fn set_password_hash(db: impl PgExecutor<'_>, id: Uuid, password_hash: &str) -> sqlx::Result<()> {
+pub async fn set_password_hash(
+    db: impl PgExecutor<'_>,
+    id: Uuid,
+    password_hash: &str,
+) -> sqlx::Result<()> {
     sqlx::query!(
         "UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1",
         id,
@@ -109,8 +116,9 @@ pub async fn upsert_demo(db: impl PgExecutor<'_>, user: NewUser<'_>) -> sqlx::Re
 
 /// `(role, number of accounts)`, for the admin overview.
 pub async fn count_by_role(db: impl PgExecutor<'_>) -> sqlx::Result<Vec<(String, i64)>> {
-    let rows = sqlx::query!(r#"SELECT role, count(*) AS "count!" FROM users GROUP BY role ORDER BY role"#)
-        .fetch_all(db)
-        .await?;
+    let rows =
+        sqlx::query!(r#"SELECT role, count(*) AS "count!" FROM users GROUP BY role ORDER BY role"#)
+            .fetch_all(db)
+            .await?;
     Ok(rows.into_iter().map(|r| (r.role, r.count)).collect())
 }

@@ -48,12 +48,25 @@ mod tests {
 
     #[test]
     fn an_address_is_trimmed_and_lower_cased() {
-        assert_eq!(Email::parse("  Asha@Example.IN ").unwrap().as_str(), "asha@example.in");
+        assert_eq!(
+            Email::parse("  Asha@Example.IN ").unwrap().as_str(),
+            "asha@example.in"
+        );
     }
 
     #[test]
     fn addresses_without_a_proper_domain_are_refused() {
-        for bad in ["", "asha", "asha@", "@example.com", "asha@example", "a b@example.com", "a@b@c.com", "a@.com", "a@b..com"] {
+        for bad in [
+            "",
+            "asha",
+            "asha@",
+            "@example.com",
+            "asha@example",
+            "a b@example.com",
+            "a@b@c.com",
+            "a@.com",
+            "a@b..com",
+        ] {
             assert!(Email::parse(bad).is_err(), "{bad:?} was accepted");
         }
     }

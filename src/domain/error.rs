@@ -14,13 +14,18 @@ use serde::{Deserialize, Serialize};
 pub enum AppError {
     #[error("{}", .0.summary())]
     Invalid(FormErrors),
+    /// Too many attempts; the message says how long to wait.
+    #[error("{}", .0.summary())]
+    RateLimited(FormErrors),
     #[error("Please sign in to continue.")]
     Unauthorized,
     #[error("You do not have access to this page.")]
     Forbidden,
     #[error("We could not find that.")]
     NotFound,
-    #[error("Something went wrong on our side. If it keeps happening, quote reference {request_id}.")]
+    #[error(
+        "Something went wrong on our side. If it keeps happening, quote reference {request_id}."
+    )]
     Internal { request_id: String },
     #[error("We could not reach the server. Check your connection and try again.")]
     Transport(String),
@@ -36,10 +41,19 @@ impl AppError {
         })
     }
 
-    /// The form errors, when this is a validation failure.
+    /// Refuses a form for now, keeping what the user typed.
+    pub fn rate_limited(message: impl Into<String>, values: FormValues) -> Self {
+        AppError::RateLimited(FormErrors {
+            message: Some(message.into()),
+            fields: Vec::new(),
+            values,
+        })
+    }
+
+    /// The form errors, when this is a validation failure or a rate limit.
     pub fn form_errors(&self) -> Option<&FormErrors> {
         match self {
-            AppError::Invalid(errors) => Some(errors),
+            AppError::Invalid(errors) | AppError::RateLimited(errors) => Some(errors),
             _ => None,
         }
     }
@@ -51,10 +65,12 @@ impl FromServerFnError for AppError {
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
             // Malformed arguments are bad input, not a fault of ours.
-            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => AppError::Invalid(FormErrors {
-                message: Some("The form was incomplete. Please fill it in again.".into()),
-                ..FormErrors::default()
-            }),
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => {
+                AppError::Invalid(FormErrors {
+                    message: Some("The form was incomplete. Please fill it in again.".into()),
+                    ..FormErrors::default()
+                })
+            }
             other => AppError::Transport(other.to_string()),
         }
     }

@@ -53,14 +53,26 @@ mod tests {
 
     #[test]
     fn common_ways_of_writing_a_number_are_accepted() {
-        for ok in ["9876543210", "+91 98765 43210", "919876543210", "09876543210", "98765-43210"] {
+        for ok in [
+            "9876543210",
+            "+91 98765 43210",
+            "919876543210",
+            "09876543210",
+            "98765-43210",
+        ] {
             assert_eq!(Mobile::parse(ok).unwrap().as_str(), "9876543210", "{ok}");
         }
     }
 
     #[test]
     fn numbers_that_are_not_indian_mobiles_are_refused() {
-        for bad in ["5876543210", "987654321", "98765432101", "98765abcde", "+1 415 555 0100"] {
+        for bad in [
+            "5876543210",
+            "987654321",
+            "98765432101",
+            "98765abcde",
+            "+1 415 555 0100",
+        ] {
             assert!(Mobile::parse(bad).is_err(), "{bad} was accepted");
         }
     }

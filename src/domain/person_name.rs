@@ -30,7 +30,10 @@ mod tests {
 
     #[test]
     fn a_name_is_trimmed() {
-        assert_eq!(PersonName::parse("  Asha Rao ").unwrap().as_str(), "Asha Rao");
+        assert_eq!(
+            PersonName::parse("  Asha Rao ").unwrap().as_str(),
+            "Asha Rao"
+        );
     }
 
     #[test]

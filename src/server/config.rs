@@ -96,7 +96,9 @@ impl Config {
             listen_addr,
             secure_cookies,
             smtp_url: get("SMTP_URL").map(Secret::new),
-            mail_dir: get("MAIL_DIR").unwrap_or_else(|| ".data/mail".into()).into(),
+            mail_dir: get("MAIL_DIR")
+                .unwrap_or_else(|| ".data/mail".into())
+                .into(),
             mail_from: get("MAIL_FROM").unwrap_or_else(|| "Haat <no-reply@haat.local>".into()),
             log_level: get("RUST_LOG").unwrap_or_else(|| "info,haat=debug".into()),
             log_json: match get("LOG_FORMAT").as_deref() {
@@ -143,16 +145,27 @@ mod tests {
     use super::*;
 
     fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
-        let vars: Vec<(String, String)> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let vars: Vec<(String, String)> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         Config::from_lookup(|name| vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()))
     }
 
     #[test]
     fn cookies_are_secure_exactly_when_the_site_is_https() {
         let db = ("DATABASE_URL", "postgres://x");
-        assert!(config(&[db, ("SITE_URL", "https://shop.example")]).unwrap().secure_cookies);
+        assert!(
+            config(&[db, ("SITE_URL", "https://shop.example")])
+                .unwrap()
+                .secure_cookies
+        );
         assert!(!config(&[db]).unwrap().secure_cookies);
-        assert!(config(&[db, ("COOKIE_SECURE", "true")]).unwrap().secure_cookies);
+        assert!(
+            config(&[db, ("COOKIE_SECURE", "true")])
+                .unwrap()
+                .secure_cookies
+        );
     }
 
     #[test]

@@ -25,12 +25,20 @@ impl AllowedOrigin {
     }
 }
 
-pub async fn refuse_cross_site(State(allowed): State<AllowedOrigin>, request: Request, next: Next) -> Response {
+pub async fn refuse_cross_site(
+    State(allowed): State<AllowedOrigin>,
+    request: Request,
+    next: Next,
+) -> Response {
     if is_safe_method(request.method()) || is_same_origin(&request, &allowed) {
         next.run(request).await
     } else {
         tracing::warn!(path = %request.uri().path(), "refused a cross-site request");
-        (StatusCode::FORBIDDEN, Body::from("Cross-site requests are not allowed.")).into_response()
+        (
+            StatusCode::FORBIDDEN,
+            Body::from("Cross-site requests are not allowed."),
+        )
+            .into_response()
     }
 }
 

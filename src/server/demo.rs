@@ -36,7 +36,9 @@ pub async fn load(pool: &PgPool) -> Result<(), DemoError> {
         if users::find_by_email(&mut *tx, &email).await?.is_some() {
             continue;
         }
-        let hash = password::hash(&password).await.map_err(|_| DemoError::Hash)?;
+        let hash = password::hash(&password)
+            .await
+            .map_err(|_| DemoError::Hash)?;
         let name = PersonName::parse(name).map_err(DemoError::Invalid)?;
         let mobile = Mobile::parse(&format!("98765000{i:02}")).map_err(DemoError::Invalid)?;
         users::upsert_demo(

@@ -66,3 +66,37 @@ impl<T, E: std::error::Error> OrInternal<T> for Result<T, E> {
         self.map_err(|e| internal(context, e))
     }
 }
+
+/// Server functions answer every error with status 500 (marked by the
+/// `serverfnerror` header); this gives a failed call from the hydrated app
+/// the status its `AppError` means (422 bad input, 429, 401, 403, 404), so
+/// that clients and logs can tell them apart. Plain form posts are redirects
+/// and pass through untouched.
+pub async fn status_for_server_fn_error(
+    response: axum::response::Response,
+) -> axum::response::Response {
+    if response.status() != StatusCode::INTERNAL_SERVER_ERROR
+        || !response
+            .headers()
+            .contains_key(leptos::server_fn::error::SERVER_FN_ERROR_HEADER)
+    {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    // Error bodies are a few hundred bytes; anything larger is not one of ours.
+    let bytes = match axum::body::to_bytes(body, 64 * 1024).await {
+        Ok(bytes) => bytes,
+        Err(_) => return axum::response::Response::from_parts(parts, axum::body::Body::empty()),
+    };
+    if let Ok(error) = serde_json::from_slice::<AppError>(&bytes) {
+        parts.status = match error {
+            AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Unauthorized => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Internal { .. } | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        };
+    }
+    axum::response::Response::from_parts(parts, axum::body::Body::from(bytes))
+}

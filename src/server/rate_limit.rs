@@ -37,7 +37,10 @@ impl Limiters {
     pub fn new(limits: RateLimits) -> Arc<Limiters> {
         Arc::new(Limiters {
             login_per_ip: DefaultKeyedRateLimiter::keyed(quota(limits.login_per_ip, limits.window)),
-            login_per_account: DefaultKeyedRateLimiter::keyed(quota(limits.login_per_account, limits.window)),
+            login_per_account: DefaultKeyedRateLimiter::keyed(quota(
+                limits.login_per_account,
+                limits.window,
+            )),
             forms_per_ip: DefaultKeyedRateLimiter::keyed(quota(limits.forms_per_ip, limits.window)),
         })
     }
@@ -61,7 +64,10 @@ impl Limiters {
     }
 }
 
-fn check<K: std::hash::Hash + Eq + Clone>(limiter: &DefaultKeyedRateLimiter<K>, key: &K) -> Result<(), TryAgainIn> {
+fn check<K: std::hash::Hash + Eq + Clone>(
+    limiter: &DefaultKeyedRateLimiter<K>,
+    key: &K,
+) -> Result<(), TryAgainIn> {
     limiter.check_key(key).map_err(|not_until| {
         let now = governor::clock::DefaultClock::default().now();
         TryAgainIn(not_until.wait_time_from(now))
@@ -95,7 +101,13 @@ mod tests {
 
     #[test]
     fn the_message_rounds_up_to_whole_minutes() {
-        assert_eq!(TryAgainIn(Duration::from_secs(61)).message(), "Too many attempts. Try again in 2 minutes.");
-        assert_eq!(TryAgainIn(Duration::from_secs(5)).message(), "Too many attempts. Try again in 1 minute.");
+        assert_eq!(
+            TryAgainIn(Duration::from_secs(61)).message(),
+            "Too many attempts. Try again in 2 minutes."
+        );
+        assert_eq!(
+            TryAgainIn(Duration::from_secs(5)).message(),
+            "Too many attempts. Try again in 1 minute."
+        );
     }
 }

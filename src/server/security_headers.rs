@@ -17,7 +17,11 @@ pub struct Hsts(pub bool);
 #[derive(Clone)]
 pub struct CspNonce(pub Nonce);
 
-pub async fn add_security_headers(State(hsts): State<Hsts>, mut request: Request, next: Next) -> Response {
+pub async fn add_security_headers(
+    State(hsts): State<Hsts>,
+    mut request: Request,
+    next: Next,
+) -> Response {
     let nonce = Nonce::new();
     request.extensions_mut().insert(CspNonce(nonce.clone()));
     let mut response = next.run(request).await;
@@ -30,8 +34,14 @@ pub async fn add_security_headers(State(hsts): State<Hsts>, mut request: Request
     if let Ok(value) = HeaderValue::from_str(&csp) {
         headers.insert(header::CONTENT_SECURITY_POLICY, value);
     }
-    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("strict-origin-when-cross-origin"),
+    );
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     headers.insert(
         "permissions-policy",

@@ -4,6 +4,7 @@ use super::{
     auth::Backend,
     config::Config,
     csrf::{refuse_cross_site, AllowedOrigin},
+    errors::status_for_server_fn_error,
     health::healthz,
     mail::{outbox_worker, ConfiguredMailer, FileMailer, SmtpMailer},
     rate_limit::Limiters,
@@ -12,19 +13,11 @@ use super::{
     telemetry,
 };
 use crate::{app::App, ui::layouts::shell::shell};
-use axum::{
-    body::Body,
-    extract::{Request, State},
-    http::HeaderName,
-    middleware,
-    response::IntoResponse,
-    routing::get,
-    Router,
-};
+use axum::{http::HeaderName, middleware, routing::get, Router};
 use axum_login::AuthManagerLayerBuilder;
 use http::request::Parts;
 use leptos::prelude::*;
-use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
+use leptos_axum::{generate_route_list, LeptosRoutes};
 use sqlx::{postgres::PgPoolOptions, PgPool};
 use std::{net::SocketAddr, sync::Arc, time::Duration};
 use tower_http::{
@@ -52,13 +45,11 @@ pub async fn migrate(pool: &PgPool) -> Result<(), sqlx::migrate::MigrateError> {
 fn provide_request_context(state: &AppState) {
     provide_context(state.clone());
     // Use the nonce the security-headers layer put into the CSP header.
-    if let Some(nonce) = use_context::<Parts>().and_then(|p| p.extensions.get::<CspNonce>().cloned()) {
+    if let Some(nonce) =
+        use_context::<Parts>().and_then(|p| p.extensions.get::<CspNonce>().cloned())
+    {
         provide_context(nonce.0);
     }
-}
-
-async fn server_fn_handler(State(state): State<AppState>, request: Request<Body>) -> impl IntoResponse {
-    handle_server_fns_with_context(move || provide_request_context(&state), request).await
 }
 
 pub fn router(state: AppState) -> Router {
@@ -69,15 +60,17 @@ pub fn router(state: AppState) -> Router {
         .with_secure(config.secure_cookies)
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
-        .with_expiry(Expiry::OnInactivity(tower_sessions::cookie::time::Duration::days(14)));
-    let auth_layer = AuthManagerLayerBuilder::new(Backend::new(state.pool.clone()), session_layer).build();
+        .with_expiry(Expiry::OnInactivity(
+            tower_sessions::cookie::time::Duration::days(14),
+        ));
+    let auth_layer =
+        AuthManagerLayerBuilder::new(Backend::new(state.pool.clone()), session_layer).build();
     let request_id = HeaderName::from_static(super::errors::REQUEST_ID_HEADER);
 
     let render_state = state.clone();
     let fallback_state = state.clone();
     Router::new()
         .route("/healthz", get(healthz))
-        .route("/api/{*fn_name}", get(server_fn_handler).post(server_fn_handler))
         .leptos_routes_with_context(
             &state,
             routes,
@@ -87,10 +80,13 @@ pub fn router(state: AppState) -> Router {
                 move || shell(options.clone())
             },
         )
-        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
-            move || provide_request_context(&fallback_state),
-            shell,
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(
+            move || provide_request_context(&fallback_state), shell
         ))
+        .layer(middleware::map_response(status_for_server_fn_error))
         .layer(auth_layer)
         .layer(middleware::from_fn_with_state(
             AllowedOrigin::from_site_url(&config.site_url),
@@ -114,13 +110,20 @@ pub fn spawn_background_tasks(state: &AppState) {
         Some(url) => match SmtpMailer::from_url(url.expose()) {
             Ok(m) => ConfiguredMailer::Smtp(m),
             Err(e) => {
-                tracing::error!("SMTP_URL is not usable ({e}); writing emails to {}", config.mail_dir.display());
+                tracing::error!(
+                    "SMTP_URL is not usable ({e}); writing emails to {}",
+                    config.mail_dir.display()
+                );
                 ConfiguredMailer::Files(FileMailer::new(config.mail_dir.clone()))
             }
         },
         None => ConfiguredMailer::Files(FileMailer::new(config.mail_dir.clone())),
     };
-    tokio::spawn(outbox_worker::run(state.pool.clone(), mailer, config.mail_from.clone()));
+    tokio::spawn(outbox_worker::run(
+        state.pool.clone(),
+        mailer,
+        config.mail_from.clone(),
+    ));
     let limiters = state.limiters.clone();
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(60));
@@ -142,9 +145,12 @@ pub fn state(config: Config, pool: PgPool, leptos_options: LeptosOptions) -> App
 
 /// Serves until Ctrl-C.
 pub async fn serve(listener: tokio::net::TcpListener, app: Router) -> std::io::Result<()> {
-    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await
 }

@@ -38,7 +38,12 @@ impl<B> MakeSpan<B> for RequestSpan {
     }
 }
 
-pub fn trace_layer() -> TraceLayer<tower_http::classify::SharedClassifier<tower_http::classify::ServerErrorsAsFailures>, RequestSpan, (), DefaultOnResponse> {
+pub fn trace_layer() -> TraceLayer<
+    tower_http::classify::SharedClassifier<tower_http::classify::ServerErrorsAsFailures>,
+    RequestSpan,
+    (),
+    DefaultOnResponse,
+> {
     TraceLayer::new_for_http()
         .make_span_with(RequestSpan)
         .on_request(())

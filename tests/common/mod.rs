@@ -16,29 +16,24 @@ pub struct TestApp {
 }
 
 /// The server's settings for one test; `vars` override the defaults.
+#[derive(Default)]
 pub struct Settings {
     pub vars: Vec<(&'static str, String)>,
     /// Point the app at a database that does not answer.
     pub broken_database: bool,
 }
 
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            vars: vec![],
-            broken_database: false,
-        }
-    }
-}
-
 fn admin_url() -> String {
-    std::env::var("DATABASE_URL").expect("DATABASE_URL must point at a PostgreSQL server the tests may create databases on")
+    std::env::var("DATABASE_URL")
+        .expect("DATABASE_URL must point at a PostgreSQL server the tests may create databases on")
 }
 
 /// A new, migrated database; returns its URL.
 pub async fn fresh_database() -> String {
     let admin = admin_url();
-    let mut conn = PgConnection::connect(&admin).await.expect("connect to the admin database");
+    let mut conn = PgConnection::connect(&admin)
+        .await
+        .expect("connect to the admin database");
     let name = format!("haat_t_{}", uuid::Uuid::new_v4().simple());
     sqlx::query(&format!("CREATE DATABASE {name}"))
         .execute(&mut conn)
@@ -47,7 +42,9 @@ pub async fn fresh_database() -> String {
     let mut url = url::Url::parse(&admin).expect("DATABASE_URL is a URL");
     url.set_path(&name);
     let url = url.to_string();
-    let pool = PgPool::connect(&url).await.expect("connect to the test database");
+    let pool = PgPool::connect(&url)
+        .await
+        .expect("connect to the test database");
     startup::migrate(&pool).await.expect("migrate");
     pool.close().await;
     url
@@ -64,17 +61,25 @@ pub async fn spawn_app_with(settings: Settings) -> TestApp {
     } else {
         fresh_database().await
     };
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
     let addr: SocketAddr = listener.local_addr().expect("address");
-    let mail_dir = std::env::temp_dir().join(format!("haat-mail-{}", uuid::Uuid::new_v4().simple()));
+    let mail_dir =
+        std::env::temp_dir().join(format!("haat-mail-{}", uuid::Uuid::new_v4().simple()));
     let mut vars: Vec<(&str, String)> = vec![
         ("DATABASE_URL", database_url.clone()),
         ("LEPTOS_SITE_ADDR", addr.to_string()),
         ("MAIL_DIR", mail_dir.display().to_string()),
     ];
     vars.extend(settings.vars);
-    let config = Config::from_lookup(|name| vars.iter().rev().find(|(k, _)| *k == name).map(|(_, v)| v.clone()))
-        .expect("test configuration");
+    let config = Config::from_lookup(|name| {
+        vars.iter()
+            .rev()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.clone())
+    })
+    .expect("test configuration");
     let pool = PgPoolOptions::new()
         .max_connections(10)
         .acquire_timeout(std::time::Duration::from_secs(2))
@@ -126,19 +131,36 @@ pub async fn sign_up(client: &Client, app: &TestApp, email: &str) -> Response {
         client,
         app,
         "signup",
-        &[("name", "Asha Rao"), ("email", email), ("mobile", "98765 43210"), ("password", PASSWORD)],
+        &[
+            ("name", "Asha Rao"),
+            ("email", email),
+            ("mobile", "98765 43210"),
+            ("password", PASSWORD),
+        ],
     )
     .await
 }
 
 pub async fn log_in(client: &Client, app: &TestApp, email: &str, password: &str) -> Response {
-    call(client, app, "login", &[("email", email), ("password", password), ("next", "")]).await
+    call(
+        client,
+        app,
+        "login",
+        &[("email", email), ("password", password), ("next", "")],
+    )
+    .await
 }
 
 /// Who the server thinks this client is: `None` when signed out.
 pub async fn whoami(client: &Client, app: &TestApp) -> Option<String> {
-    let body: serde_json::Value = call(client, app, "current_user", &[]).await.json().await.expect("json");
-    body.get("email").and_then(|e| e.as_str()).map(str::to_owned)
+    let body: serde_json::Value = call(client, app, "current_user", &[])
+        .await
+        .json()
+        .await
+        .expect("json");
+    body.get("email")
+        .and_then(|e| e.as_str())
+        .map(str::to_owned)
 }
 
 pub async fn set_role(app: &TestApp, email: &str, role: &str) {

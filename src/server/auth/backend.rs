@@ -68,7 +68,12 @@ pub type AuthSession = axum_login::AuthSession<Backend>;
 /// attacker could plant a signed-in one of their own.
 pub async fn start_session(user: &SessionUser) -> Result<(), crate::domain::AppError> {
     use crate::server::errors::OrInternal;
-    let mut auth: AuthSession = leptos_axum::extract().await.or_internal("reading the session")?;
-    auth.session.cycle_id().await.or_internal("renewing the session id")?;
+    let mut auth: AuthSession = leptos_axum::extract()
+        .await
+        .or_internal("reading the session")?;
+    auth.session
+        .cycle_id()
+        .await
+        .or_internal("renewing the session id")?;
     auth.login(user).await.or_internal("starting the session")
 }

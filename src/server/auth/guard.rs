@@ -1,7 +1,7 @@
 //! The checks every server function starts with: who is asking, and may they.
 
 use super::backend::{AuthSession, SessionUser};
-use crate::domain::{AppError, SignedInUser, Role};
+use crate::domain::{AppError, Role, SignedInUser};
 use crate::server::errors::set_status;
 use http::StatusCode;
 

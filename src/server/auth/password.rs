@@ -42,7 +42,12 @@ pub async fn verify(password: String, stored_hash: Option<String>) -> bool {
         let stored = stored_hash.unwrap_or_else(|| DUMMY_HASH.clone());
         let known = !stored.is_empty();
         match PasswordHash::new(&stored) {
-            Ok(parsed) => known && hasher().verify_password(password.as_bytes(), &parsed).is_ok(),
+            Ok(parsed) => {
+                known
+                    && hasher()
+                        .verify_password(password.as_bytes(), &parsed)
+                        .is_ok()
+            }
             Err(_) => false,
         }
     })
@@ -70,7 +75,13 @@ mod tests {
 
     #[test]
     fn well_known_passwords_are_refused() {
-        for common in ["password", "password123", "12345678", "qwertyuiop", "iloveyou"] {
+        for common in [
+            "password",
+            "password123",
+            "12345678",
+            "qwertyuiop",
+            "iloveyou",
+        ] {
             assert!(is_too_common(&pw(common), &[]), "{common} was allowed");
         }
     }
@@ -82,7 +93,10 @@ mod tests {
 
     #[test]
     fn the_users_own_email_is_not_a_password() {
-        assert!(is_too_common(&pw("asha.rao@example.com"), &["asha.rao@example.com", "Asha Rao"]));
+        assert!(is_too_common(
+            &pw("asha.rao@example.com"),
+            &["asha.rao@example.com", "Asha Rao"]
+        ));
     }
 
     #[tokio::test]

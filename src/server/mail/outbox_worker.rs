@@ -39,7 +39,11 @@ pub async fn deliver_due(pool: &PgPool, mailer: &impl Mailer, from: &str) -> sql
                 }
                 Err(error) => {
                     let delay = retry_delay_secs(email.attempts);
-                    tracing::warn!(email_id = email.id, retry_in_secs = delay, "email not sent: {error}");
+                    tracing::warn!(
+                        email_id = email.id,
+                        retry_in_secs = delay,
+                        "email not sent: {error}"
+                    );
                     outbox::mark_failed(&mut *tx, email.id, &error.to_string(), delay).await?;
                 }
             }

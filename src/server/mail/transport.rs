@@ -27,7 +27,10 @@ pub enum SendError {
 }
 
 pub trait Mailer: Send + Sync {
-    fn send(&self, envelope: Envelope<'_>) -> impl std::future::Future<Output = Result<(), SendError>> + Send;
+    fn send(
+        &self,
+        envelope: Envelope<'_>,
+    ) -> impl std::future::Future<Output = Result<(), SendError>> + Send;
 }
 
 fn build(envelope: &Envelope<'_>) -> Result<Message, SendError> {

@@ -2,7 +2,9 @@
 //! log in and sign up; customers their account; partners and staff also the
 //! dashboard; admins also the admin.
 
-use crate::{api::session::Logout, domain::SignedInUser, ui::components::current_user::use_current_user};
+use crate::{
+    api::session::Logout, domain::SignedInUser, ui::components::current_user::use_current_user,
+};
 use leptos::prelude::*;
 
 #[component]
@@ -40,7 +42,12 @@ fn SignedOutMenu() -> impl IntoView {
 fn SignedInMenu(user: SignedInUser) -> impl IntoView {
     let logout = ServerAction::<Logout>::new();
     let role = user.role;
-    let first_name = user.name.split_whitespace().next().unwrap_or_default().to_string();
+    let first_name = user
+        .name
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_string();
     view! {
         <ul class="flex flex-wrap items-center gap-1" aria-label="Account">
             <li class="px-2 text-sm text-stone-500">"Hello, " {first_name}</li>

@@ -15,16 +15,20 @@ where
 
 fn field_error(error: Signal<Option<AppError>>, name: &'static str) -> Signal<Option<String>> {
     Signal::derive(move || {
-        error
-            .get()
-            .and_then(|e| e.form_errors().and_then(|f| f.field(name)).map(str::to_owned))
+        error.get().and_then(|e| {
+            e.form_errors()
+                .and_then(|f| f.field(name))
+                .map(str::to_owned)
+        })
     })
 }
 
 fn typed_value(error: Signal<Option<AppError>>, name: &'static str) -> Option<String> {
-    error
-        .get_untracked()
-        .and_then(|e| e.form_errors().and_then(|f| f.value(name)).map(str::to_owned))
+    error.get_untracked().and_then(|e| {
+        e.form_errors()
+            .and_then(|f| f.value(name))
+            .map(str::to_owned)
+    })
 }
 
 /// The message about the whole form, read out by screen readers when it appears.
@@ -56,7 +60,11 @@ pub fn Field(
     #[prop(default = true)] keep: bool,
 ) -> impl IntoView {
     let message = field_error(error, name);
-    let value = if keep { typed_value(error, name).or(initial) } else { None };
+    let value = if keep {
+        typed_value(error, name).or(initial)
+    } else {
+        None
+    };
     let error_id = format!("{name}-error");
     let hint_id = format!("{name}-hint");
     let described_by = move || {

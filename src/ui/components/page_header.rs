@@ -4,7 +4,11 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 #[component]
-pub fn PageHeader(title: &'static str, description: &'static str, #[prop(optional)] lead: &'static str) -> impl IntoView {
+pub fn PageHeader(
+    title: &'static str,
+    description: &'static str,
+    #[prop(optional)] lead: &'static str,
+) -> impl IntoView {
     view! {
         <Title text=title />
         <Meta name="description" content=description />

@@ -10,8 +10,12 @@ use crate::{
 };
 use leptos::prelude::*;
 
-const _: () = assert!(MIN_PASSWORD_CHARS == 8 && MAX_PASSWORD_CHARS == 128, "update PASSWORD_HINT");
-const PASSWORD_HINT: &str = "8 to 128 characters. A phrase of a few unrelated words is easy to remember and hard to guess.";
+const _: () = assert!(
+    MIN_PASSWORD_CHARS == 8 && MAX_PASSWORD_CHARS == 128,
+    "update PASSWORD_HINT"
+);
+const PASSWORD_HINT: &str =
+    "8 to 128 characters. A phrase of a few unrelated words is easy to remember and hard to guess.";
 
 #[component]
 pub fn SignupPage() -> impl IntoView {

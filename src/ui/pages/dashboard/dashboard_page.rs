@@ -2,7 +2,7 @@
 
 use crate::{
     api::dashboards::dashboard_home,
-    domain::{SignedInUser, Role},
+    domain::{Role, SignedInUser},
     ui::components::{access::Refused, page_header::PageHeader},
 };
 use leptos::prelude::*;
@@ -25,9 +25,18 @@ pub fn DashboardPage() -> impl IntoView {
 #[component]
 fn Dashboard(user: SignedInUser) -> impl IntoView {
     let (role_name, work) = match user.role {
-        Role::Partner => ("Partner", "Your referral link, leads, commissions and payouts will be gathered here."),
-        Role::Staff => ("Staff", "Orders, stock, batches and follow-ups will be gathered here."),
-        Role::Admin => ("Admin", "Everything staff see, plus the admin for products, content, settings and users."),
+        Role::Partner => (
+            "Partner",
+            "Your referral link, leads, commissions and payouts will be gathered here.",
+        ),
+        Role::Staff => (
+            "Staff",
+            "Orders, stock, batches and follow-ups will be gathered here.",
+        ),
+        Role::Admin => (
+            "Admin",
+            "Everything staff see, plus the admin for products, content, settings and users.",
+        ),
         Role::Customer => ("Customer", ""),
     };
     view! {
