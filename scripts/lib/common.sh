@@ -26,3 +26,12 @@ wait_for_health() {
   echo "server at $1 did not become healthy" >&2
   return 1
 }
+
+# The first port from $1 up that nothing on 127.0.0.1 listens on.
+free_port() {
+  local port="$1"
+  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
+    port=$((port + 1))
+  done
+  echo "$port"
+}

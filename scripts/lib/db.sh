@@ -2,7 +2,19 @@
 # A private PostgreSQL cluster under .data/postgres, used when DATABASE_URL is
 # unset. It is kept between runs and listens only on 127.0.0.1.
 
-PG_PORT="${HAAT_PG_PORT:-54329}"
+# The port is chosen once per checkout and remembered, so that two checkouts
+# on one machine (a CI clone beside a working copy) each get their own.
+choose_pg_port() {
+  local file="$PWD/.data/pg_port"
+  if [ -n "${HAAT_PG_PORT:-}" ]; then
+    PG_PORT="$HAAT_PG_PORT"
+  elif [ -f "$file" ]; then
+    PG_PORT=$(cat "$file")
+  else
+    PG_PORT=$(free_port 54329)
+    echo "$PG_PORT" >"$file"
+  fi
+}
 PG_DIR="$PWD/.data/postgres"
 PG_SOCKET_DIR="$PWD/.data/run"
 
@@ -42,6 +54,7 @@ start_private_postgres() {
   local bin
   bin=$(pg_bin) || return 1
   choose_pg_dirs
+  choose_pg_port
   mkdir -p "$PG_DIR" "$PG_SOCKET_DIR"
   [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$PG_DIR" "$PG_SOCKET_DIR" && chmod 700 "$PG_DIR"
   if [ ! -f "$PG_DIR/PG_VERSION" ]; then
