@@ -100,7 +100,7 @@ impl Config {
                 .unwrap_or_else(|| ".data/mail".into())
                 .into(),
             mail_from: get("MAIL_FROM").unwrap_or_else(|| "Haat <no-reply@haat.local>".into()),
-            log_level: get("RUST_LOG").unwrap_or_else(|| "info,haat=debug".into()),
+            log_level: get("RUST_LOG").unwrap_or_else(|| "info,haat=debug,sqlx=warn".into()),
             log_json: match get("LOG_FORMAT").as_deref() {
                 None | Some("text") => false,
                 Some("json") => true,

@@ -103,7 +103,7 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Starts the background tasks: email delivery and rate-limit housekeeping.
+/// Starts the background tasks: email delivery, expired-session and rate-limit housekeeping.
 pub fn spawn_background_tasks(state: &AppState) {
     let config = &state.config;
     let mailer = match &config.smtp_url {
@@ -124,6 +124,16 @@ pub fn spawn_background_tasks(state: &AppState) {
         mailer,
         config.mail_from.clone(),
     ));
+    let sessions = PostgresStore::new(state.pool.clone());
+    tokio::spawn(async move {
+        use tower_sessions::session_store::ExpiredDeletion;
+        if let Err(e) = sessions
+            .continuously_delete_expired(Duration::from_secs(60 * 60))
+            .await
+        {
+            tracing::error!("deleting expired sessions stopped: {e}");
+        }
+    });
     let limiters = state.limiters.clone();
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(60));

@@ -16,7 +16,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <HydrationScripts options />
                 <MetaTags />
             </head>
-            <body class="min-h-screen bg-stone-50 text-stone-900 antialiased">
+            <body class="flex min-h-screen flex-col bg-stone-50 text-stone-900 antialiased">
                 <App />
             </body>
         </html>

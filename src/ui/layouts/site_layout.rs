@@ -21,7 +21,7 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
                 <AccountMenu />
             </nav>
         </header>
-        <main id="main" class="mx-auto max-w-5xl px-4 py-8">
+        <main id="main" class="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
             {children()}
         </main>
         <footer class="mt-16 border-t border-stone-200 bg-white">
