@@ -10,8 +10,11 @@ use crate::ui::{
         },
         admin::admin_page::AdminPage,
         dashboard::dashboard_page::DashboardPage,
-        home_page::HomePage,
         not_found_page::NotFoundPage,
+        storefront::{
+            category_page::CategoryPage, home_page::HomePage, product_page::ProductPage,
+            search_page::SearchPage,
+        },
     },
 };
 use leptos::prelude::*;
@@ -35,6 +38,9 @@ pub fn App() -> impl IntoView {
             <SiteLayout>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage ssr=ssr.clone() />
+                    <Route path=path!("/c/:slug") view=CategoryPage ssr=ssr.clone() />
+                    <Route path=path!("/p/:slug") view=ProductPage ssr=ssr.clone() />
+                    <Route path=path!("/search") view=SearchPage ssr=ssr.clone() />
                     <Route path=path!("/login") view=LoginPage ssr=ssr.clone() />
                     <Route path=path!("/signup") view=SignupPage ssr=ssr.clone() />
                     <Route path=path!("/forgot-password") view=ForgotPasswordPage ssr=ssr.clone() />

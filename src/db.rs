@@ -1,6 +1,8 @@
 //! All SQL, one file per aggregate. Functions take an executor so that the
 //! caller owns the transaction.
 
+pub mod catalog;
+pub mod catalog_writes;
 pub mod outbox;
 pub mod password_resets;
 pub mod users;

@@ -2,16 +2,26 @@
 
 mod email;
 mod error;
+mod listing;
 mod mobile;
+mod money;
 mod password;
 mod person_name;
+mod product;
 mod role;
+mod site;
+mod slug;
 mod user;
 
 pub use email::Email;
 pub use error::{AppError, FormErrors, FormValues};
+pub use listing::{encode, Listing, Sort, PAGE_SIZE};
 pub use mobile::Mobile;
+pub use money::Paise;
 pub use password::{NewPassword, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
 pub use person_name::PersonName;
+pub use product::{CategorySummary, ProductCard, ProductDetail, ProductImage, StockLevel};
 pub use role::{Role, StaffRole};
+pub use site::{absolute_url, SiteOrigin};
+pub use slug::slugify;
 pub use user::SignedInUser;

@@ -1,6 +1,9 @@
 //! Haat: a storefront, dashboard and admin for small Indian businesses, one
 //! crate built twice: the server (`ssr`) and the browser bundle (`hydrate`).
 
+// Leptos views are deeply nested types; the hydrate build needs more room.
+#![recursion_limit = "512"]
+
 pub mod api;
 pub mod app;
 pub mod domain;

@@ -1,22 +1,10 @@
-//! Demo data: one account per role, loaded idempotently (running it twice
-//! changes nothing). Later areas add their demo rows here.
+//! Demo data: one account per role, a catalogue of about a hundred products
+//! and a few dozen orders. Loaded idempotently: running it twice changes nothing.
 
-use super::auth::password;
-use crate::{
-    db::users::{self, NewUser},
-    domain::{Email, Mobile, NewPassword, PersonName, Role},
-};
-use sqlx::PgPool;
+pub mod accounts;
+pub mod catalogue;
 
-/// The password of every demo account; printed by `scripts/run`.
-pub const DEMO_PASSWORD: &str = "haat-demo-2026";
-
-pub const DEMO_ACCOUNTS: [(&str, &str, Role); 4] = [
-    ("customer@demo.haat.local", "Asha Customer", Role::Customer),
-    ("partner@demo.haat.local", "Ravi Partner", Role::Partner),
-    ("staff@demo.haat.local", "Meena Staff", Role::Staff),
-    ("admin@demo.haat.local", "Vikram Admin", Role::Admin),
-];
+pub use accounts::{DEMO_ACCOUNTS, DEMO_PASSWORD};
 
 #[derive(Debug, thiserror::Error)]
 pub enum DemoError {
@@ -28,31 +16,7 @@ pub enum DemoError {
     Invalid(String),
 }
 
-pub async fn load(pool: &PgPool) -> Result<(), DemoError> {
-    let password = NewPassword::parse(DEMO_PASSWORD.to_string()).map_err(DemoError::Invalid)?;
-    let mut tx = pool.begin().await?;
-    for (i, (email, name, role)) in DEMO_ACCOUNTS.iter().enumerate() {
-        let email = Email::parse(email).map_err(DemoError::Invalid)?;
-        if users::find_by_email(&mut *tx, &email).await?.is_some() {
-            continue;
-        }
-        let hash = password::hash(&password)
-            .await
-            .map_err(|_| DemoError::Hash)?;
-        let name = PersonName::parse(name).map_err(DemoError::Invalid)?;
-        let mobile = Mobile::parse(&format!("98765000{i:02}")).map_err(DemoError::Invalid)?;
-        users::upsert_demo(
-            &mut *tx,
-            NewUser {
-                email: &email,
-                name: &name,
-                mobile: Some(&mobile),
-                password_hash: &hash,
-                role: *role,
-            },
-        )
-        .await?;
-    }
-    tx.commit().await?;
-    Ok(())
+pub async fn load(pool: &sqlx::PgPool) -> Result<(), DemoError> {
+    accounts::load(pool).await?;
+    catalogue::load(pool).await
 }

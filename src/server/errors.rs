@@ -100,3 +100,28 @@ pub async fn status_for_server_fn_error(
     }
     axum::response::Response::from_parts(parts, axum::body::Body::from(bytes))
 }
+
+/// `AppError::NotFound`, answered with status 404.
+pub fn not_found() -> AppError {
+    set_status(StatusCode::NOT_FOUND);
+    AppError::NotFound
+}
+
+/// Answers a page request with `301 Moved Permanently` to `path` (search
+/// engines move the old address's standing to the new one). Calls from the
+/// hydrated app get the new address in the result instead.
+pub fn permanent_redirect(path: &str) {
+    let page_request = use_context::<Parts>().is_some_and(|parts| {
+        parts.method == http::Method::GET && !parts.uri.path().starts_with("/api/")
+    });
+    if !page_request {
+        return;
+    }
+    if let (Some(response), Ok(location)) = (
+        use_context::<ResponseOptions>(),
+        http::HeaderValue::from_str(path),
+    ) {
+        response.set_status(StatusCode::MOVED_PERMANENTLY);
+        response.insert_header(http::header::LOCATION, location);
+    }
+}

@@ -44,6 +44,9 @@ pub async fn migrate(pool: &PgPool) -> Result<(), sqlx::migrate::MigrateError> {
 /// Everything a render or server function may take from context.
 fn provide_request_context(state: &AppState) {
     provide_context(state.clone());
+    provide_context(crate::domain::SiteOrigin(
+        state.config.site_url.origin().ascii_serialization(),
+    ));
     // Use the nonce the security-headers layer put into the CSP header.
     if let Some(nonce) =
         use_context::<Parts>().and_then(|p| p.extensions.get::<CspNonce>().cloned())
@@ -71,6 +74,9 @@ pub fn router(state: AppState) -> Router {
     let fallback_state = state.clone();
     Router::new()
         .route("/healthz", get(healthz))
+        .route("/sitemap.xml", get(super::seo::sitemap))
+        .route("/robots.txt", get(super::seo::robots))
+        .route("/media/demo/{file}", get(super::media::demo_image))
         .leptos_routes_with_context(
             &state,
             routes,

@@ -2,7 +2,13 @@
 
 pub mod access;
 pub mod account_menu;
+pub mod breadcrumbs;
 pub mod current_user;
 pub mod form;
 pub mod notice;
 pub mod page_header;
+pub mod price;
+pub mod product_card;
+pub mod search_box;
+pub mod seo;
+pub mod stock_badge;

@@ -3,5 +3,5 @@
 pub mod account;
 pub mod admin;
 pub mod dashboard;
-pub mod home_page;
 pub mod not_found_page;
+pub mod storefront;

@@ -1,6 +1,6 @@
 //! Header with navigation and the account menu, the page, and the footer.
 
-use crate::ui::components::account_menu::AccountMenu;
+use crate::ui::components::{account_menu::AccountMenu, search_box::SearchBox};
 use leptos::prelude::*;
 
 #[component]
@@ -18,6 +18,7 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
                     <img src="/favicon.svg" alt="" width="28" height="28" />
                     "Haat"
                 </a>
+                <SearchBox />
                 <AccountMenu />
             </nav>
         </header>

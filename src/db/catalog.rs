@@ -1,0 +1,336 @@
+//! Reading the catalogue for the storefront. Each page is answered in a few
+//! queries: card lists carry their first image through a lateral join, never
+//! a query per product.
+
+use crate::domain::{CategorySummary, Listing, Paise, ProductCard, ProductImage, Sort, PAGE_SIZE};
+use sqlx::{PgExecutor, Postgres, QueryBuilder};
+
+/// The columns of a product card, for `p` = products.
+const CARD_COLUMNS: &str =
+    "p.id, p.slug, p.name, p.brand, p.unit, p.price_paise, p.mrp_paise, p.stock,
+    coalesce(img.path, '') AS image, coalesce(img.alt, p.name) AS image_alt";
+const FIRST_IMAGE: &str = "LEFT JOIN LATERAL (SELECT path, alt FROM product_images i
+    WHERE i.product_id = p.id ORDER BY position, id LIMIT 1) img ON true";
+
+#[derive(sqlx::FromRow)]
+struct CardRow {
+    id: i32,
+    slug: String,
+    name: String,
+    brand: String,
+    unit: String,
+    price_paise: i64,
+    mrp_paise: i64,
+    stock: i32,
+    image: String,
+    image_alt: String,
+}
+
+impl From<CardRow> for ProductCard {
+    fn from(r: CardRow) -> Self {
+        ProductCard {
+            id: r.id,
+            slug: r.slug,
+            name: r.name,
+            brand: r.brand,
+            unit: r.unit,
+            price: Paise(r.price_paise),
+            mrp: Paise(r.mrp_paise),
+            stock: r.stock,
+            image: r.image,
+            image_alt: r.image_alt,
+        }
+    }
+}
+
+async fn cards(
+    db: impl PgExecutor<'_>,
+    sql: &str,
+    bind: Option<i32>,
+    limit: i64,
+) -> sqlx::Result<Vec<ProductCard>> {
+    let mut query = sqlx::query_as::<_, CardRow>(sql);
+    if let Some(id) = bind {
+        query = query.bind(id);
+    }
+    Ok(query
+        .bind(limit)
+        .fetch_all(db)
+        .await?
+        .into_iter()
+        .map(Into::into)
+        .collect())
+}
+
+pub async fn categories(db: impl PgExecutor<'_>) -> sqlx::Result<Vec<CategorySummary>> {
+    let rows = sqlx::query!(
+        r#"SELECT c.slug, c.name, c.description, count(p.id) AS "product_count!"
+           FROM categories c LEFT JOIN products p ON p.category_id = c.id AND p.active
+           GROUP BY c.id ORDER BY c.position, c.name"#
+    )
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| CategorySummary {
+            slug: r.slug,
+            name: r.name,
+            description: r.description,
+            product_count: r.product_count,
+        })
+        .collect())
+}
+
+pub async fn featured(db: impl PgExecutor<'_>, limit: i64) -> sqlx::Result<Vec<ProductCard>> {
+    let sql = format!(
+        "SELECT {CARD_COLUMNS} FROM products p {FIRST_IMAGE}
+         WHERE p.active AND p.featured ORDER BY p.stock = 0, p.id LIMIT $1"
+    );
+    cards(db, &sql, None, limit).await
+}
+
+/// Most units ordered, in stock first.
+pub async fn bestsellers(db: impl PgExecutor<'_>, limit: i64) -> sqlx::Result<Vec<ProductCard>> {
+    let sql = format!(
+        "SELECT {CARD_COLUMNS} FROM products p {FIRST_IMAGE}
+         JOIN (SELECT product_id, sum(quantity) AS sold FROM order_items GROUP BY product_id) s
+           ON s.product_id = p.id
+         WHERE p.active ORDER BY p.stock = 0, s.sold DESC, p.id LIMIT $1"
+    );
+    cards(db, &sql, None, limit).await
+}
+
+/// Products most often in the same order as `product_id`, in stock only;
+/// topped up with the bestsellers of its category.
+pub async fn also_bought(
+    db: impl PgExecutor<'_>,
+    product_id: i32,
+    limit: i64,
+) -> sqlx::Result<Vec<ProductCard>> {
+    let sql = format!(
+        "WITH together AS (
+            SELECT other.product_id, count(*) AS orders
+            FROM order_items mine JOIN order_items other
+              ON other.order_id = mine.order_id AND other.product_id <> mine.product_id
+            WHERE mine.product_id = $1 GROUP BY other.product_id
+         ), category_best AS (
+            SELECT p2.id AS product_id, coalesce(sum(oi.quantity), 0) AS sold
+            FROM products p2 LEFT JOIN order_items oi ON oi.product_id = p2.id
+            WHERE p2.category_id = (SELECT category_id FROM products WHERE id = $1) AND p2.id <> $1
+            GROUP BY p2.id
+         )
+         SELECT {CARD_COLUMNS} FROM products p {FIRST_IMAGE}
+         LEFT JOIN together t ON t.product_id = p.id
+         LEFT JOIN category_best b ON b.product_id = p.id
+         WHERE p.active AND p.stock > 0 AND (t.product_id IS NOT NULL OR b.product_id IS NOT NULL)
+         ORDER BY t.orders DESC NULLS LAST, b.sold DESC NULLS LAST, p.id
+         LIMIT $2"
+    );
+    cards(db, &sql, Some(product_id), limit).await
+}
+
+pub struct CategoryRow {
+    pub id: i32,
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+}
+
+pub async fn category_by_slug(
+    db: impl PgExecutor<'_>,
+    slug: &str,
+) -> sqlx::Result<Option<CategoryRow>> {
+    sqlx::query_as!(
+        CategoryRow,
+        "SELECT id, slug, name, description FROM categories WHERE slug = $1",
+        slug
+    )
+    .fetch_optional(db)
+    .await
+}
+
+/// `(brand, number of active products)` in a category, for the brand filter.
+pub async fn brands_in(
+    db: impl PgExecutor<'_>,
+    category_id: i32,
+) -> sqlx::Result<Vec<(String, i64)>> {
+    let rows = sqlx::query!(
+        r#"SELECT brand, count(*) AS "count!" FROM products
+           WHERE category_id = $1 AND active AND brand <> ''
+           GROUP BY brand ORDER BY brand"#,
+        category_id
+    )
+    .fetch_all(db)
+    .await?;
+    Ok(rows.into_iter().map(|r| (r.brand, r.count)).collect())
+}
+
+/// One page of a category listing and the number of products matching its filters.
+pub async fn listing(
+    db: impl PgExecutor<'_>,
+    category_id: i32,
+    listing: &Listing,
+) -> sqlx::Result<(Vec<ProductCard>, i64)> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        #[sqlx(flatten)]
+        card: CardRow,
+        total: i64,
+    }
+    let mut q: QueryBuilder<Postgres> = QueryBuilder::new(format!(
+        "SELECT {CARD_COLUMNS}, count(*) OVER () AS total FROM products p {FIRST_IMAGE}
+         LEFT JOIN (SELECT product_id, sum(quantity) AS sold FROM order_items GROUP BY product_id) s
+           ON s.product_id = p.id
+         WHERE p.active AND p.category_id = "
+    ));
+    q.push_bind(category_id);
+    if let Some(brand) = &listing.brand {
+        q.push(" AND p.brand = ").push_bind(brand.clone());
+    }
+    if let Some(min) = listing.min_rupees {
+        q.push(" AND p.price_paise >= ").push_bind(min * 100);
+    }
+    if let Some(max) = listing.max_rupees {
+        q.push(" AND p.price_paise <= ").push_bind(max * 100);
+    }
+    if listing.in_stock_only {
+        q.push(" AND p.stock > 0");
+    }
+    q.push(match listing.sort {
+        // Relevance in a category: featured and in-stock first, then bestsellers.
+        Sort::Relevance => " ORDER BY p.stock = 0, p.featured DESC, coalesce(s.sold, 0) DESC, p.id",
+        Sort::PriceLowToHigh => " ORDER BY p.price_paise, p.id",
+        Sort::PriceHighToLow => " ORDER BY p.price_paise DESC, p.id",
+        Sort::Newest => " ORDER BY p.created_at DESC, p.id DESC",
+        Sort::Popularity => " ORDER BY coalesce(s.sold, 0) DESC, p.id",
+    });
+    q.push(" LIMIT ").push_bind(PAGE_SIZE);
+    q.push(" OFFSET ").push_bind(listing.offset());
+    let rows: Vec<Row> = q.build_query_as().fetch_all(db).await?;
+    let total = rows.first().map(|r| r.total).unwrap_or(0);
+    Ok((rows.into_iter().map(|r| r.card.into()).collect(), total))
+}
+
+pub struct ProductRow {
+    pub id: i32,
+    pub sku: String,
+    pub slug: String,
+    pub name: String,
+    pub brand: String,
+    pub unit: String,
+    pub description: String,
+    pub price_paise: i64,
+    pub mrp_paise: i64,
+    pub gst_rate: i16,
+    pub stock: i32,
+    pub category_slug: String,
+    pub category_name: String,
+    pub updated_at: String,
+}
+
+pub async fn product_by_slug(
+    db: impl PgExecutor<'_>,
+    slug: &str,
+) -> sqlx::Result<Option<ProductRow>> {
+    sqlx::query_as!(
+        ProductRow,
+        r#"SELECT p.id, p.sku, p.slug, p.name, p.brand, p.unit, p.description, p.price_paise,
+                  p.mrp_paise, p.gst_rate, p.stock, c.slug AS category_slug, c.name AS category_name,
+                  to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "updated_at!"
+           FROM products p JOIN categories c ON c.id = p.category_id
+           WHERE p.slug = $1 AND p.active"#,
+        slug
+    )
+    .fetch_optional(db)
+    .await
+}
+
+pub async fn images(db: impl PgExecutor<'_>, product_id: i32) -> sqlx::Result<Vec<ProductImage>> {
+    sqlx::query_as!(
+        ProductImage,
+        "SELECT path, alt FROM product_images WHERE product_id = $1 ORDER BY position, id",
+        product_id
+    )
+    .fetch_all(db)
+    .await
+}
+
+/// The current slug of the product that used to answer at `old_slug`.
+pub async fn renamed_to(db: impl PgExecutor<'_>, old_slug: &str) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar!(
+        "SELECT p.slug FROM product_slug_history h JOIN products p ON p.id = h.product_id
+         WHERE h.slug = $1 AND p.active",
+        old_slug
+    )
+    .fetch_optional(db)
+    .await
+}
+
+/// Full-text search weighted name > brand and category > description, joined
+/// with trigram similarity on name and brand so that misspellings still find.
+pub async fn search(
+    db: impl PgExecutor<'_>,
+    text: &str,
+    limit: i64,
+    offset: i64,
+) -> sqlx::Result<(Vec<ProductCard>, i64)> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        #[sqlx(flatten)]
+        card: CardRow,
+        total: i64,
+    }
+    let sql = format!(
+        "WITH q AS (SELECT websearch_to_tsquery('english', $1) AS ts,
+                           websearch_to_tsquery('simple', $1) AS ts_simple, lower($1) AS raw)
+         SELECT {CARD_COLUMNS}, count(*) OVER () AS total FROM products p {FIRST_IMAGE}, q
+         WHERE p.active AND (p.search @@ q.ts OR p.search @@ q.ts_simple
+                OR q.raw <% lower(p.name) OR q.raw % lower(p.brand))
+         ORDER BY (ts_rank(p.search, q.ts) + ts_rank(p.search, q.ts_simple)
+                   + word_similarity(q.raw, lower(p.name)) + similarity(q.raw, lower(p.brand))) DESC,
+                  p.stock = 0, p.id
+         LIMIT $2 OFFSET $3"
+    );
+    let rows: Vec<Row> = sqlx::query_as(&sql)
+        .bind(text)
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(db)
+        .await?;
+    let total = rows.first().map(|r| r.total).unwrap_or(0);
+    Ok((rows.into_iter().map(|r| r.card.into()).collect(), total))
+}
+
+/// `(last change, path)` of every page the sitemap lists.
+pub async fn sitemap_entries(db: impl PgExecutor<'_>) -> sqlx::Result<Vec<(String, String)>> {
+    let rows = sqlx::query!(
+        r#"SELECT '/c/' || slug AS "path!", to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS "changed!"
+             FROM categories
+           UNION ALL
+           SELECT '/p/' || slug, to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')
+             FROM products WHERE active
+           ORDER BY 1"#
+    )
+    .fetch_all(db)
+    .await?;
+    Ok(rows.into_iter().map(|r| (r.changed, r.path)).collect())
+}
+
+pub struct PackLabel {
+    pub name: String,
+    pub brand: String,
+    pub unit: String,
+    pub category_slug: String,
+}
+
+/// What a generated product illustration shows.
+pub async fn pack_label(db: impl PgExecutor<'_>, sku: &str) -> sqlx::Result<Option<PackLabel>> {
+    sqlx::query_as!(
+        PackLabel,
+        "SELECT p.name, p.brand, p.unit, c.slug AS category_slug
+         FROM products p JOIN categories c ON c.id = p.category_id WHERE p.sku = $1",
+        sku
+    )
+    .fetch_optional(db)
+    .await
+}

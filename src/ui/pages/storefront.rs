@@ -1,0 +1,4 @@
+pub mod category_page;
+pub mod home_page;
+pub mod product_page;
+pub mod search_page;

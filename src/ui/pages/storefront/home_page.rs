@@ -1,0 +1,65 @@
+//! `/`: the storefront's front page: categories, featured products, bestsellers.
+
+use crate::{
+    api::catalog::{load_home, HomeData},
+    ui::components::{
+        access::Refused, page_header::PageHeader, product_card::ProductGrid, seo::SocialTags,
+    },
+};
+use leptos::prelude::*;
+
+const TITLE: &str = "Your neighbourhood store, online";
+const DESCRIPTION: &str =
+    "Groceries, household and health essentials from your neighbourhood store, paid by UPI or in cash at pickup. Prices include GST.";
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let data = Resource::new(|| (), |_| load_home());
+    view! {
+        <section class="mb-10 rounded-2xl bg-gradient-to-br from-teal-700 to-teal-900 px-6 py-10 text-white">
+            <div class="max-w-2xl">
+                <PageHeader title=TITLE description=DESCRIPTION />
+                <SocialTags title=TITLE description=DESCRIPTION canonical="/" image="/favicon.svg" />
+                <p class="text-lg text-teal-50">
+                    "Everyday groceries, household and health essentials at the prices you know, "
+                    "paid by UPI or in cash when you pick up."
+                </p>
+            </div>
+        </section>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(home) => view! { <Home home /> }.into_any(),
+                    Err(error) => view! { <Refused error back_to="/" /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Home(home: HomeData) -> impl IntoView {
+    view! {
+        <section aria-labelledby="categories-heading" class="mb-10">
+            <h2 id="categories-heading" class="mb-4 text-2xl font-bold">"Shop by category"</h2>
+            <ul class="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
+                {home.categories.into_iter().map(|c| view! {
+                    <li>
+                        <a href=format!("/c/{}", c.slug) class="block h-full rounded-lg border border-stone-200 bg-white p-4 shadow-sm hover:border-teal-600">
+                            <h3 class="font-semibold">{c.name}</h3>
+                            <p class="text-sm text-stone-600">{format!("{} products", c.product_count)}</p>
+                        </a>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+        <section aria-labelledby="featured-heading" class="mb-10">
+            <h2 id="featured-heading" class="mb-4 text-2xl font-bold">"Featured"</h2>
+            <ProductGrid products=home.featured />
+        </section>
+        <section aria-labelledby="bestsellers-heading">
+            <h2 id="bestsellers-heading" class="mb-4 text-2xl font-bold">"Bestsellers"</h2>
+            <ProductGrid products=home.bestsellers />
+        </section>
+    }
+}

@@ -1,0 +1,154 @@
+//! `/p/{slug}`: a product with its pictures, price, stock, description,
+//! "Customers also bought", breadcrumbs and structured data. A renamed
+//! product's old address answers 301 to the new one.
+
+use crate::{
+    api::catalog::{load_product, ProductPage as Page},
+    domain::{AppError, ProductCard, ProductDetail},
+    ui::{
+        components::{
+            access::Refused,
+            breadcrumbs::Breadcrumbs,
+            price::Price,
+            product_card::ProductGrid,
+            seo::{absolute, JsonLd, SocialTags},
+            stock_badge::StockBadge,
+        },
+        pages::not_found_page::NotFoundPage,
+    },
+};
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn ProductPage() -> impl IntoView {
+    let params = use_params_map();
+    let data = Resource::new(
+        move || params.with(|p| p.get("slug")).unwrap_or_default(),
+        load_product,
+    );
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(Page::Found { product, also_bought }) => view! { <Product product=*product also_bought /> }.into_any(),
+                    // The server already answered 301; this is for in-app navigation.
+                    Ok(Page::Moved(slug)) => view! {
+                        <p>"This product has moved to " <a class="text-teal-800 underline" href=format!("/p/{slug}")>"its new page"</a>"."</p>
+                    }
+                    .into_any(),
+                    Err(AppError::NotFound) => view! { <NotFoundPage /> }.into_any(),
+                    Err(error) => view! { <Refused error back_to="/" /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// One sentence or 155 characters, for the meta description.
+fn summary(text: &str) -> String {
+    let short: String = text.chars().take(155).collect();
+    match short.rfind(". ") {
+        Some(end) if end > 60 => short[..=end].to_string(),
+        _ => short,
+    }
+}
+
+fn structured_data(p: &ProductDetail, path: &str) -> serde_json::Value {
+    serde_json::json!([
+        {
+            "@context": "https://schema.org",
+            "@type": "Product",
+            "name": p.card.name,
+            "sku": p.sku,
+            "brand": { "@type": "Brand", "name": p.card.brand },
+            "description": p.description,
+            "image": p.images.iter().map(|i| absolute(&i.path)).collect::<Vec<_>>(),
+            "offers": {
+                "@type": "Offer",
+                "url": absolute(path),
+                "price": p.card.price.decimal(),
+                "priceCurrency": "INR",
+                "availability": p.card.stock_level().schema_org(),
+                "itemCondition": "https://schema.org/NewCondition"
+            }
+        },
+        {
+            "@context": "https://schema.org",
+            "@type": "BreadcrumbList",
+            "itemListElement": [
+                { "@type": "ListItem", "position": 1, "name": "Home", "item": absolute("/") },
+                { "@type": "ListItem", "position": 2, "name": p.category_name, "item": absolute(&format!("/c/{}", p.category_slug)) },
+                { "@type": "ListItem", "position": 3, "name": p.card.name, "item": absolute(path) }
+            ]
+        }
+    ])
+}
+
+#[component]
+fn Product(product: ProductDetail, also_bought: Vec<ProductCard>) -> impl IntoView {
+    let path = format!("/p/{}", product.card.slug);
+    let title = format!(
+        "{} {} ({})",
+        product.card.brand, product.card.name, product.card.unit
+    );
+    let description = summary(&product.description);
+    let level = product.card.stock_level();
+    let max_quantity = product.card.stock.clamp(1, 10);
+    let json_ld = structured_data(&product, &path);
+    let category_path = format!("/c/{}", product.category_slug);
+    view! {
+        <Title text=title.clone() />
+        <Meta name="description" content=description.clone() />
+        <SocialTags title=title description canonical=path.clone() image=product.card.image.clone() kind="product" />
+        <JsonLd data=json_ld />
+        <Breadcrumbs trail=vec![
+            ("Home".into(), "/".into()),
+            (product.category_name.clone(), category_path),
+            (product.card.name.clone(), path),
+        ] />
+        <div class="grid gap-8 md:grid-cols-2">
+            <div class="grid grid-cols-2 gap-3">
+                {product.images.iter().enumerate().map(|(i, image)| view! {
+                    <img
+                        src=image.path.clone()
+                        alt=image.alt.clone()
+                        width="400"
+                        height="400"
+                        class=if i == 0 { "col-span-2 w-full rounded-lg bg-white" } else { "w-full rounded-lg bg-white" }
+                    />
+                }).collect_view()}
+            </div>
+            <div>
+                <p class="text-sm uppercase tracking-wide text-stone-500">{product.card.brand.clone()}</p>
+                <h1 class="mb-1 text-3xl font-bold tracking-tight">{product.card.name.clone()}</h1>
+                <p class="mb-4 text-stone-600">{product.card.unit.clone()}</p>
+                <Price price=product.card.price mrp=product.card.mrp large=true />
+                <p class="mb-3 text-sm text-stone-500">{format!("Inclusive of all taxes (GST {}%)", product.gst_rate)}</p>
+                <StockBadge level />
+                <form action="/cart" method="get" class="mt-4 flex items-end gap-3">
+                    <input type="hidden" name="add" value=product.card.id />
+                    <div>
+                        <label for="quantity" class="mb-1 block text-sm font-medium">"Quantity"</label>
+                        <input id="quantity" name="quantity" type="number" min="1" max=max_quantity value="1" class="w-20 rounded border border-stone-300 px-2 py-2" disabled=!level.available() />
+                    </div>
+                    <button type="submit" disabled=!level.available() class="rounded bg-teal-700 px-5 py-2 font-semibold text-white hover:bg-teal-800 disabled:cursor-not-allowed disabled:bg-stone-400">
+                        "Add to cart"
+                    </button>
+                </form>
+                <section aria-labelledby="description-heading" class="mt-8">
+                    <h2 id="description-heading" class="mb-2 text-xl font-semibold">"About this product"</h2>
+                    <p class="leading-relaxed">{product.description.clone()}</p>
+                    <p class="mt-2 text-sm text-stone-500">{format!("SKU {}", product.sku)}</p>
+                </section>
+            </div>
+        </div>
+        {(!also_bought.is_empty()).then(|| view! {
+            <section aria-labelledby="also-bought-heading" class="mt-12">
+                <h2 id="also-bought-heading" class="mb-4 text-2xl font-bold">"Customers also bought"</h2>
+                <ProductGrid products=also_bought />
+            </section>
+        })}
+    }
+}

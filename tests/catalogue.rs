@@ -1,0 +1,243 @@
+//! The storefront over HTTP, on the demo catalogue: structured data agrees
+//! with the page, the sitemap lists everything, typos still find, unknown
+//! products are 404 and renamed ones redirect.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+
+async fn shop() -> TestApp {
+    let app = spawn_app().await;
+    haat::server::demo::load(&app.pool)
+        .await
+        .expect("demo data");
+    app
+}
+
+async fn page(app: &TestApp, path: &str) -> (u16, String) {
+    let response = browser()
+        .get(format!("{}{path}", app.url))
+        .send()
+        .await
+        .unwrap();
+    (response.status().as_u16(), response.text().await.unwrap())
+}
+
+fn json_ld(html: &str) -> Value {
+    let start = html
+        .find(r#"<script type="application/ld+json">"#)
+        .expect("a JSON-LD block")
+        + 35;
+    let end = start + html[start..].find("</script>").unwrap();
+    serde_json::from_str(&html[start..end]).expect("JSON-LD parses")
+}
+
+fn text_of(html: &str, testid: &str) -> String {
+    let mark = format!(r#"data-testid="{testid}""#);
+    let start = html.find(&mark).unwrap_or_else(|| panic!("no {testid}"));
+    let open = start + html[start..].find('>').unwrap() + 1;
+    let close = open + html[open..].find('<').unwrap();
+    html[open..close].to_string()
+}
+
+#[tokio::test]
+async fn the_product_page_json_ld_agrees_with_the_price_and_stock_shown() {
+    let app = shop().await;
+    for (slug, stock) in [
+        ("india-gate-basmati-rice-5-kg", "InStock"),
+        ("saffola-sunflower-oil-1-l", "OutOfStock"),
+        ("fortune-chana-dal-1-kg", "LimitedAvailability"),
+    ] {
+        let (status, html) = page(&app, &format!("/p/{slug}")).await;
+        assert_eq!(status, 200, "{slug}");
+        let data = json_ld(&html);
+        let product = &data[0];
+        assert_eq!(product["@type"], "Product");
+        assert_eq!(product["offers"]["priceCurrency"], "INR");
+        assert_eq!(
+            product["offers"]["availability"],
+            format!("https://schema.org/{stock}")
+        );
+        let shown = text_of(&html, "price").replace(['₹', ','], "");
+        assert_eq!(product["offers"]["price"], shown.as_str(), "{slug}");
+        let badge = text_of(&html, "stock-badge");
+        match stock {
+            "InStock" => assert_eq!(badge, "In stock"),
+            "OutOfStock" => assert_eq!(badge, "Out of stock"),
+            _ => assert_eq!(badge, "Only 3 left"),
+        }
+        let crumbs = &data[1];
+        assert_eq!(crumbs["@type"], "BreadcrumbList");
+        assert_eq!(crumbs["itemListElement"].as_array().unwrap().len(), 3);
+        assert!(html.contains(&format!(
+            r#"<link href="{}/p/{slug}" rel="canonical">"#,
+            app.url
+        )));
+        assert!(html.contains(r#"property="og:image""#) && html.contains(r#"name="twitter:card""#));
+        assert_eq!(html.matches("<h1").count(), 1);
+    }
+}
+
+#[tokio::test]
+async fn the_sitemap_lists_every_active_product_and_category() {
+    let app = shop().await;
+    sqlx::query("UPDATE products SET active = false WHERE sku = 'STP-002'")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let (status, xml) = page(&app, "/sitemap.xml").await;
+    assert_eq!(status, 200);
+    let slugs: Vec<(String, bool)> = sqlx::query_as("SELECT slug, active FROM products")
+        .fetch_all(&app.pool)
+        .await
+        .unwrap();
+    for (slug, active) in slugs {
+        assert_eq!(xml.contains(&format!("/p/{slug}</loc>")), active, "{slug}");
+    }
+    let categories: Vec<String> = sqlx::query_scalar("SELECT slug FROM categories")
+        .fetch_all(&app.pool)
+        .await
+        .unwrap();
+    for slug in categories {
+        assert!(xml.contains(&format!("/c/{slug}</loc><lastmod>")), "{slug}");
+    }
+    let (_, robots) = page(&app, "/robots.txt").await;
+    assert!(robots.contains(&format!("Sitemap: {}/sitemap.xml", app.url)));
+}
+
+#[tokio::test]
+async fn misspelt_searches_find_what_the_shopper_meant() {
+    let app = shop().await;
+    for (query, expected) in [
+        ("basmti rice", "Basmati Rice"),
+        ("tomatoe ketchup", "Tomato Ketchup"),
+        ("colgat", "Toothpaste Strong Teeth"),
+    ] {
+        let (status, html) = page(&app, &format!("/search?q={}", query.replace(' ', "+"))).await;
+        assert_eq!(status, 200);
+        let first = html
+            .split(r#"data-testid="product-card""#)
+            .nth(1)
+            .unwrap_or_else(|| panic!("nothing for {query}"));
+        assert!(
+            first.contains(expected),
+            "the first result for {query:?} is not {expected}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_empty_or_nonsense_search_gets_suggestions_not_an_error() {
+    let app = shop().await;
+    for query in ["", "qqzzxxv", "%27%3B--"] {
+        let (status, html) = page(&app, &format!("/search?q={query}")).await;
+        assert_eq!(status, 200, "{query}");
+        assert!(html.contains(r#"data-testid="no-results""#), "{query}");
+        assert!(
+            html.contains(r#"href="/c/staples""#),
+            "no category suggestions for {query}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn unknown_products_and_categories_answer_404() {
+    let app = shop().await;
+    assert_eq!(page(&app, "/p/no-such-product").await.0, 404);
+    assert_eq!(page(&app, "/c/no-such-category").await.0, 404);
+}
+
+#[tokio::test]
+async fn a_renamed_product_redirects_permanently_from_its_old_address() {
+    let app = shop().await;
+    sqlx::query(
+        "UPDATE products SET slug = 'india-gate-classic-basmati-5-kg' WHERE sku = 'STP-001'",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    let response = browser()
+        .get(format!("{}/p/india-gate-basmati-rice-5-kg", app.url))
+        .header("accept", "text/html")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 301);
+    assert_eq!(
+        response.headers()["location"],
+        "/p/india-gate-classic-basmati-5-kg"
+    );
+    assert_eq!(
+        page(&app, "/p/india-gate-classic-basmati-5-kg").await.0,
+        200
+    );
+}
+
+#[tokio::test]
+async fn category_filters_and_sorting_come_from_the_url() {
+    let app = shop().await;
+    let (_, html) = page(&app, "/c/staples?brand=Tata%20Sampann&sort=price_desc").await;
+    assert_eq!(text_of(&html, "result-count"), "3 products");
+    let prices: Vec<String> = html
+        .split(r#"data-testid="price""#)
+        .skip(1)
+        .map(|s| s[s.find('>').unwrap() + 1..s.find('<').unwrap()].to_string())
+        .collect();
+    assert_eq!(prices, ["₹179.00", "₹158.00", "₹45.00"]);
+    // The canonical URL keeps the filter and drops the sort order.
+    assert!(html.contains(&format!(
+        r#"<link href="{}/c/staples?brand=Tata%20Sampann" rel="canonical">"#,
+        app.url
+    )));
+
+    // ₹50 to ₹100 and in stock: chana dal (₹98) and sugar (₹54); not poha (₹45) nor salt (₹28).
+    let (_, cheap) = page(&app, "/c/staples?min=50&max=100&in_stock=1").await;
+    assert_eq!(text_of(&cheap, "result-count"), "2 products");
+    assert!(
+        cheap.contains(">Chana Dal<")
+            && cheap.contains(">Refined Sugar<")
+            && !cheap.contains(">Poha<")
+    );
+}
+
+#[tokio::test]
+async fn customers_also_bought_shows_products_bought_together_and_never_out_of_stock() {
+    let app = shop().await;
+    // Sugar, always bought with tea and biscuits in the demo orders, runs out.
+    sqlx::query("UPDATE products SET stock = 0 WHERE sku = 'STP-007'")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let (_, html) = page(&app, "/p/tata-tea-premium-tea-1-kg").await;
+    let section = &html[html.find("Customers also bought").expect("the section")..];
+    assert!(section.contains("Marie Gold Biscuits"));
+    assert!(!section.contains("Refined Sugar"));
+}
+
+#[tokio::test]
+async fn loading_the_demo_data_twice_changes_nothing() {
+    let app = shop().await;
+    let count = |sql: &'static str| {
+        let pool = app.pool.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>(sql)
+                .fetch_one(&pool)
+                .await
+                .unwrap()
+        }
+    };
+    let before = (
+        count("SELECT count(*) FROM products").await,
+        count("SELECT count(*) FROM order_items").await,
+        count("SELECT count(*) FROM product_images").await,
+    );
+    haat::server::demo::load(&app.pool).await.unwrap();
+    let after = (
+        count("SELECT count(*) FROM products").await,
+        count("SELECT count(*) FROM order_items").await,
+        count("SELECT count(*) FROM product_images").await,
+    );
+    assert_eq!(before, after);
+    assert!(before.0 >= 100 && before.1 > 48);
+}
