@@ -178,22 +178,22 @@ async fn a_renamed_product_redirects_permanently_from_its_old_address() {
 async fn category_filters_and_sorting_come_from_the_url() {
     let app = shop().await;
     let (_, html) = page(&app, "/c/staples?brand=Tata%20Sampann&sort=price_desc").await;
-    assert_eq!(text_of(&html, "result-count"), "3 products");
+    assert_eq!(text_of(&html, "result-count"), "4 products");
     let prices: Vec<String> = html
         .split(r#"data-testid="price""#)
         .skip(1)
         .map(|s| s[s.find('>').unwrap() + 1..s.find('<').unwrap()].to_string())
         .collect();
-    assert_eq!(prices, ["₹179.00", "₹158.00", "₹45.00"]);
+    assert_eq!(prices, ["₹179.00", "₹158.00", "₹99.00", "₹45.00"]);
     // The canonical URL keeps the filter and drops the sort order.
     assert!(html.contains(&format!(
         r#"<link href="{}/c/staples?brand=Tata%20Sampann" rel="canonical">"#,
         app.url
     )));
 
-    // ₹50 to ₹100 and in stock: chana dal (₹98) and sugar (₹54); not poha (₹45) nor salt (₹28).
+    // ₹50 to ₹100 and in stock: chana dal, sugar, besan and rajma; not poha (₹45) nor salt (₹28).
     let (_, cheap) = page(&app, "/c/staples?min=50&max=100&in_stock=1").await;
-    assert_eq!(text_of(&cheap, "result-count"), "2 products");
+    assert_eq!(text_of(&cheap, "result-count"), "4 products");
     assert!(
         cheap.contains(">Chana Dal<")
             && cheap.contains(">Refined Sugar<")

@@ -33,7 +33,7 @@ pub fn CategoryPage() -> impl IntoView {
         |(slug, listing)| load_category(slug, listing),
     );
     view! {
-        <Suspense fallback=|| ()>
+        <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(page) => view! { <Category page listing=current_listing() /> }.into_any(),
@@ -41,7 +41,7 @@ pub fn CategoryPage() -> impl IntoView {
                     Err(error) => view! { <Refused error back_to="/" /> }.into_any(),
                 }
             })}
-        </Suspense>
+        </Transition>
     }
 }
 

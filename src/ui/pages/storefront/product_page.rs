@@ -29,7 +29,7 @@ pub fn ProductPage() -> impl IntoView {
         load_product,
     );
     view! {
-        <Suspense fallback=|| ()>
+        <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(Page::Found { product, also_bought }) => view! { <Product product=*product also_bought /> }.into_any(),
@@ -42,7 +42,7 @@ pub fn ProductPage() -> impl IntoView {
                     Err(error) => view! { <Refused error back_to="/" /> }.into_any(),
                 }
             })}
-        </Suspense>
+        </Transition>
     }
 }
 

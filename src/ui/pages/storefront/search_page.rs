@@ -25,14 +25,14 @@ pub fn SearchPage() -> impl IntoView {
     view! {
         // Result pages are for people, not for search engines' indexes.
         <Meta name="robots" content="noindex, follow" />
-        <Suspense fallback=|| ()>
+        <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(results) => view! { <Results results /> }.into_any(),
                     Err(error) => view! { <Refused error back_to="/" /> }.into_any(),
                 }
             })}
-        </Suspense>
+        </Transition>
     }
 }
 
