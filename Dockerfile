@@ -27,11 +27,12 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --create-home --home-dir /app haat
 WORKDIR /app
-COPY --from=build /src/target/release/haat /app/haat
+COPY --from=build /src/target/release/haat /src/target/release/hash.txt /app/
 COPY --from=build /src/target/site /app/site
 ENV LEPTOS_OUTPUT_NAME=haat \
     LEPTOS_SITE_ROOT=/app/site \
     LEPTOS_SITE_PKG_DIR=pkg \
+    LEPTOS_HASH_FILES=true \
     LEPTOS_ENV=PROD \
     LEPTOS_SITE_ADDR=0.0.0.0:3000 \
     MAIL_DIR=/app/mail \

@@ -18,7 +18,7 @@ use crate::ui::{
     },
 };
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
     path, SsrMode,
@@ -32,7 +32,6 @@ pub fn App() -> impl IntoView {
     // its first byte is sent, so it reads right without JavaScript.
     let ssr = SsrMode::Async;
     view! {
-        <Stylesheet id="leptos" href="/pkg/haat.css" />
         <Title formatter=|title: String| format!("{title} · Haat") />
         <Router>
             <SiteLayout>

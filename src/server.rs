@@ -2,6 +2,7 @@
 //! layers, email, background work and start-up.
 
 pub mod auth;
+pub mod cache_headers;
 pub mod client_ip;
 pub mod config;
 pub mod csrf;

@@ -8,6 +8,8 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export LEPTOS_OUTPUT_NAME=haat
 export LEPTOS_SITE_ROOT="${LEPTOS_SITE_ROOT:-target/site}"
 export LEPTOS_SITE_PKG_DIR=pkg
+# The built files' names carry a content hash (see hash-files in Cargo.toml).
+export LEPTOS_HASH_FILES=true
 # Tailwind v4: must not be set to anything else (cargo-leptos would use v3 mode).
 unset LEPTOS_TAILWIND_VERSION
 

@@ -102,6 +102,7 @@ pub fn router(state: AppState) -> Router {
             Hsts(config.site_url.scheme() == "https"),
             add_security_headers,
         ))
+        .layer(middleware::from_fn(super::cache_headers::for_static_files))
         .layer(CompressionLayer::new())
         .layer(PropagateRequestIdLayer::new(request_id.clone()))
         .layer(telemetry::trace_layer())
