@@ -241,3 +241,24 @@ async fn loading_the_demo_data_twice_changes_nothing() {
     assert_eq!(before, after);
     assert!(before.0 >= 100 && before.1 > 48);
 }
+
+#[tokio::test]
+async fn a_hand_made_listing_request_with_wild_values_is_answered_not_crashed() {
+    let app = shop().await;
+    let response = call(
+        &browser(),
+        &app,
+        "load_category",
+        &[
+            ("slug", "staples"),
+            ("listing[min_rupees]", "9223372036854775807"),
+            ("listing[page]", "-4"),
+            ("listing[in_stock_only]", "false"),
+            ("listing[sort]", "Newest"),
+        ],
+    )
+    .await;
+    assert_eq!(response.status(), 200);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["total"], 14);
+}

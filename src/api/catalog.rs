@@ -50,6 +50,7 @@ pub async fn load_category(slug: String, listing: Listing) -> Result<CategoryPag
         server::{errors::OrInternal, state::app_state},
     };
     let pool = &app_state().pool;
+    let listing = listing.normalized();
     let Some(category) = catalog::category_by_slug(pool, &slug)
         .await
         .or_internal("finding a category")?

@@ -97,23 +97,6 @@ pub async fn set_password_hash(
     Ok(())
 }
 
-/// Creates or updates a demo account so that loading demo data twice changes nothing.
-pub async fn upsert_demo(db: impl PgExecutor<'_>, user: NewUser<'_>) -> sqlx::Result<()> {
-    sqlx::query!(
-        "INSERT INTO users (email, name, mobile, password_hash, role)
-         VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (email) DO NOTHING",
-        user.email.as_str(),
-        user.name.as_str(),
-        user.mobile.map(Mobile::as_str),
-        user.password_hash,
-        user.role.as_str()
-    )
-    .execute(db)
-    .await?;
-    Ok(())
-}
-
 /// `(role, number of accounts)`, for the admin overview.
 pub async fn count_by_role(db: impl PgExecutor<'_>) -> sqlx::Result<Vec<(String, i64)>> {
     let rows =

@@ -5,6 +5,8 @@
 use serde::{Deserialize, Serialize};
 
 pub const PAGE_SIZE: i64 = 12;
+const MAX_RUPEES: i64 = 10_000_000;
+const MAX_PAGE: i64 = 10_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Sort {
@@ -71,7 +73,7 @@ impl Listing {
         let rupees = |name: &str| {
             get(name)
                 .and_then(|v| v.trim().parse::<i64>().ok())
-                .filter(|v| (0..=10_000_000).contains(v))
+                .filter(|v| (0..=MAX_RUPEES).contains(v))
         };
         Listing {
             brand: get("brand")
@@ -83,7 +85,7 @@ impl Listing {
             sort: get("sort").map(|s| Sort::parse(&s)).unwrap_or_default(),
             page: get("page")
                 .and_then(|p| p.parse::<i64>().ok())
-                .filter(|p| (1..=10_000).contains(p))
+                .filter(|p| (1..=MAX_PAGE).contains(p))
                 .unwrap_or(1),
         }
     }
@@ -114,6 +116,19 @@ impl Listing {
             String::new()
         } else {
             format!("?{}", parts.join("&"))
+        }
+    }
+
+    /// The same listing with every value in range, for a listing that did not
+    /// come through `from_params` (a server-function call made by hand).
+    pub fn normalized(self) -> Listing {
+        let rupees = |v: Option<i64>| v.filter(|v| (0..=MAX_RUPEES).contains(v));
+        Listing {
+            brand: self.brand.filter(|b| !b.trim().is_empty() && b.len() <= 80),
+            min_rupees: rupees(self.min_rupees),
+            max_rupees: rupees(self.max_rupees),
+            page: self.page.clamp(1, MAX_PAGE),
+            ..self
         }
     }
 
@@ -193,6 +208,24 @@ mod tests {
             }
         );
         assert_eq!(listing.query_string(), "");
+    }
+
+    #[test]
+    fn out_of_range_values_from_elsewhere_are_brought_into_range() {
+        let wild = Listing {
+            min_rupees: Some(i64::MAX),
+            max_rupees: Some(-1),
+            page: -7,
+            brand: Some("  ".into()),
+            ..Listing::default()
+        };
+        assert_eq!(
+            wild.normalized(),
+            Listing {
+                page: 1,
+                ..Listing::default()
+            }
+        );
     }
 
     #[test]

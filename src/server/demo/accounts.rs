@@ -31,7 +31,7 @@ pub async fn load(pool: &PgPool) -> Result<(), DemoError> {
             .map_err(|_| DemoError::Hash)?;
         let name = PersonName::parse(name).map_err(DemoError::Invalid)?;
         let mobile = Mobile::parse(&format!("98765000{i:02}")).map_err(DemoError::Invalid)?;
-        users::upsert_demo(
+        users::insert(
             &mut *tx,
             NewUser {
                 email: &email,
