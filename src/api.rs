@@ -1,6 +1,7 @@
 //! Server functions, one file per area. Each is a public POST endpoint under
 //! `/api/`: whoever may call it is checked in its first lines.
 
+pub mod cart;
 pub mod catalog;
 pub mod dashboards;
 pub mod password;

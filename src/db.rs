@@ -1,6 +1,7 @@
 //! All SQL, one file per aggregate. Functions take an executor so that the
 //! caller owns the transaction.
 
+pub mod carts;
 pub mod catalog;
 pub mod catalog_writes;
 pub mod outbox;

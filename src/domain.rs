@@ -1,7 +1,9 @@
 //! Types shared by the server and the browser: no I/O, checked on construction.
 
+mod cart;
 mod email;
 mod error;
+mod gst;
 mod listing;
 mod mobile;
 mod money;
@@ -13,8 +15,10 @@ mod site;
 mod slug;
 mod user;
 
+pub use cart::{Cart, CartLine, MAX_LINE_QUANTITY};
 pub use email::Email;
 pub use error::{AppError, FormErrors, FormValues};
+pub use gst::included_gst;
 pub use listing::{encode, Listing, Sort, PAGE_SIZE};
 pub use mobile::Mobile;
 pub use money::Paise;

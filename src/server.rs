@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod cache_headers;
+pub mod cart;
 pub mod client_ip;
 pub mod config;
 pub mod csrf;

@@ -28,6 +28,7 @@ const LINK: &str = "rounded px-3 py-2 text-stone-700 hover:bg-stone-100 hover:te
 fn SignedOutMenu() -> impl IntoView {
     view! {
         <ul class="flex items-center gap-1" aria-label="Account">
+            <li><a class=LINK href="/cart">"Cart"</a></li>
             <li><a class=LINK href="/login">"Log in"</a></li>
             <li>
                 <a class="rounded bg-teal-700 px-3 py-2 font-medium text-white hover:bg-teal-800" href="/signup">
@@ -57,6 +58,7 @@ fn SignedInMenu(user: SignedInUser) -> impl IntoView {
             <Show when=move || role.has_dashboard()>
                 <li><a class=LINK href="/dashboard">"Dashboard"</a></li>
             </Show>
+            <li><a class=LINK href="/cart">"Cart"</a></li>
             <li><a class=LINK href="/account">"My account"</a></li>
             <li>
                 <ActionForm action=logout>

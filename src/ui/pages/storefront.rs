@@ -1,3 +1,4 @@
+pub mod cart_page;
 pub mod category_page;
 pub mod home_page;
 pub mod product_page;

@@ -2,6 +2,7 @@
 //! "Customers also bought", breadcrumbs and structured data. A renamed
 //! product's old address answers 301 to the new one.
 
+use crate::{api::cart::AddToCart as AddToCartFn, ui::components::form::last_error};
 use crate::{
     api::catalog::{load_product, ProductPage as Page},
     domain::{AppError, ProductCard, ProductDetail},
@@ -95,7 +96,10 @@ fn Product(product: ProductDetail, also_bought: Vec<ProductCard>) -> impl IntoVi
     );
     let description = summary(&product.description);
     let level = product.card.stock_level();
-    let max_quantity = product.card.stock.clamp(1, 10);
+    let max_quantity = product
+        .card
+        .stock
+        .clamp(1, crate::domain::MAX_LINE_QUANTITY);
     let json_ld = structured_data(&product, &path);
     let category_path = format!("/c/{}", product.category_slug);
     view! {
@@ -127,16 +131,7 @@ fn Product(product: ProductDetail, also_bought: Vec<ProductCard>) -> impl IntoVi
                 <Price price=product.card.price mrp=product.card.mrp large=true />
                 <p class="mb-3 text-sm text-stone-500">{format!("Inclusive of all taxes (GST {}%)", product.gst_rate)}</p>
                 <StockBadge level />
-                <form action="/cart" method="get" class="mt-4 flex items-end gap-3">
-                    <input type="hidden" name="add" value=product.card.id />
-                    <div>
-                        <label for="quantity" class="mb-1 block text-sm font-medium">"Quantity"</label>
-                        <input id="quantity" name="quantity" type="number" min="1" max=max_quantity value="1" class="w-20 rounded border border-stone-300 px-2 py-2" disabled=!level.available() />
-                    </div>
-                    <button type="submit" disabled=!level.available() class="rounded bg-teal-700 px-5 py-2 font-semibold text-white hover:bg-teal-800 disabled:cursor-not-allowed disabled:bg-stone-400">
-                        "Add to cart"
-                    </button>
-                </form>
+                <AddToCart product_id=product.card.id max_quantity available=level.available() />
                 <section aria-labelledby="description-heading" class="mt-8">
                     <h2 id="description-heading" class="mb-2 text-xl font-semibold">"About this product"</h2>
                     <p class="leading-relaxed">{product.description.clone()}</p>
@@ -150,5 +145,66 @@ fn Product(product: ProductDetail, also_bought: Vec<ProductCard>) -> impl IntoVi
                 <ProductGrid products=also_bought />
             </section>
         })}
+    }
+}
+
+/// Quantity and "Add to cart"; a refusal (not enough stock) shows beside the quantity.
+#[component]
+fn AddToCart(product_id: i32, max_quantity: i32, available: bool) -> impl IntoView {
+    let action = ServerAction::<AddToCartFn>::new();
+    let error = last_error(action);
+    let message = move || {
+        error.get().and_then(|e| {
+            e.form_errors()
+                .and_then(|f| f.field("quantity").map(str::to_owned))
+        })
+    };
+    let form_message = move || {
+        error
+            .get()
+            .filter(|e| {
+                e.form_errors()
+                    .is_none_or(|f| f.field("quantity").is_none())
+            })
+            .map(|e| e.to_string())
+    };
+    let typed = error
+        .get_untracked()
+        .and_then(|e| {
+            e.form_errors()
+                .and_then(|f| f.value("quantity").map(str::to_owned))
+        })
+        .unwrap_or_else(|| "1".into());
+    view! {
+        <ActionForm action attr:novalidate=true attr:class="mt-4">
+            <input type="hidden" name="product_id" value=product_id />
+            <div class="flex items-end gap-3">
+                <div>
+                    <label for="quantity" class="mb-1 block text-sm font-medium">"Quantity"</label>
+                    <input
+                        id="quantity"
+                        name="quantity"
+                        type="number"
+                        min="1"
+                        max=max_quantity
+                        value=typed
+                        inputmode="numeric"
+                        aria-invalid=move || message().is_some().then_some("true")
+                        aria-describedby=move || message().is_some().then_some("quantity-error")
+                        class="w-20 rounded border border-stone-300 px-2 py-2 aria-[invalid=true]:border-red-600"
+                        disabled=!available
+                    />
+                </div>
+                <button
+                    type="submit"
+                    disabled=!available
+                    class="rounded bg-teal-700 px-5 py-2 font-semibold text-white hover:bg-teal-800 disabled:cursor-not-allowed disabled:bg-stone-400"
+                >
+                    "Add to cart"
+                </button>
+            </div>
+            {move || message().map(|m| view! { <p id="quantity-error" class="mt-1 text-sm text-red-700">{m}</p> })}
+            {move || form_message().map(|m| view! { <p role="alert" class="mt-1 text-sm text-red-700">{m}</p> })}
+        </ActionForm>
     }
 }
