@@ -3,7 +3,9 @@
 
 pub mod cart;
 pub mod catalog;
+pub mod checkout;
 pub mod dashboards;
+pub mod orders;
 pub mod password;
 pub mod session;
 pub mod signup;

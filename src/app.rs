@@ -12,8 +12,9 @@ use crate::ui::{
         dashboard::dashboard_page::DashboardPage,
         not_found_page::NotFoundPage,
         storefront::{
-            cart_page::CartPage, category_page::CategoryPage, home_page::HomePage,
-            product_page::ProductPage, search_page::SearchPage,
+            cart_page::CartPage, category_page::CategoryPage, checkout_page::CheckoutPage,
+            home_page::HomePage, order_page::OrderPage, product_page::ProductPage,
+            search_page::SearchPage,
         },
     },
 };
@@ -40,6 +41,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/c/:slug") view=CategoryPage ssr=ssr.clone() />
                     <Route path=path!("/p/:slug") view=ProductPage ssr=ssr.clone() />
                     <Route path=path!("/cart") view=CartPage ssr=ssr.clone() />
+                    <Route path=path!("/checkout") view=CheckoutPage ssr=ssr.clone() />
+                    <Route path=path!("/orders/:reference") view=OrderPage ssr=ssr.clone() />
                     <Route path=path!("/search") view=SearchPage ssr=ssr.clone() />
                     <Route path=path!("/login") view=LoginPage ssr=ssr.clone() />
                     <Route path=path!("/signup") view=SignupPage ssr=ssr.clone() />

@@ -4,6 +4,7 @@
 pub mod carts;
 pub mod catalog;
 pub mod catalog_writes;
+pub mod orders;
 pub mod outbox;
 pub mod password_resets;
 pub mod users;

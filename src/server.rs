@@ -12,6 +12,8 @@ pub mod errors;
 pub mod health;
 pub mod mail;
 pub mod media;
+pub mod order_access;
+pub mod order_expiry;
 pub mod rate_limit;
 pub mod security_headers;
 pub mod seo;

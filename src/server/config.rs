@@ -18,6 +18,17 @@ pub struct Config {
     pub log_level: String,
     pub log_json: bool,
     pub limits: RateLimits,
+    pub shop: ShopSettings,
+}
+
+/// The business settings checkout needs (the admin will edit these later).
+#[derive(Clone, Debug)]
+pub struct ShopSettings {
+    /// The UPI ID payments go to, e.g. `store@okaxis`.
+    pub upi_id: String,
+    pub upi_payee_name: String,
+    /// How long an unpaid UPI order keeps its stock.
+    pub upi_order_expiry: Duration,
 }
 
 /// How many attempts are allowed in `window` before a caller must wait.
@@ -117,6 +128,22 @@ impl Config {
                 login_per_account: limit("RATE_LIMIT_LOGIN_PER_ACCOUNT", 5)?,
                 forms_per_ip: limit("RATE_LIMIT_FORMS_PER_IP", 10)?,
             },
+            shop: ShopSettings {
+                upi_id: match get("UPI_ID") {
+                    None => "demo.store@upi".into(),
+                    Some(id) if is_upi_id(&id) => id,
+                    Some(id) => {
+                        return Err(ConfigError {
+                            name: "UPI_ID",
+                            problem: format!("is not a UPI ID like name@bank, but {id:?}"),
+                        })
+                    }
+                },
+                upi_payee_name: get("UPI_PAYEE_NAME").unwrap_or_else(|| "Haat Demo Store".into()),
+                upi_order_expiry: Duration::from_secs(
+                    60 * u64::from(limit("UPI_ORDER_EXPIRY_MINUTES", 30)?),
+                ),
+            },
         })
     }
 
@@ -127,6 +154,17 @@ impl Config {
             .map(String::from)
             .unwrap_or_else(|_| format!("{}{}", self.site_url, path))
     }
+}
+
+/// `name@handle`: letters, digits, dots, hyphens and underscores, one `@`.
+fn is_upi_id(id: &str) -> bool {
+    let allowed = |part: &str| {
+        !part.is_empty()
+            && part
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || ".-_".contains(c))
+    };
+    matches!(id.split_once('@'), Some((name, handle)) if allowed(name) && allowed(handle) && !handle.contains('@'))
 }
 
 fn parse_bool(name: &'static str, value: &str) -> Result<bool, ConfigError> {

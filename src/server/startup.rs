@@ -110,7 +110,7 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Starts the background tasks: email delivery, expired-session and rate-limit housekeeping.
+/// Starts the background tasks: email delivery, unpaid-order expiry, expired-session and rate-limit housekeeping.
 pub fn spawn_background_tasks(state: &AppState) {
     let config = &state.config;
     let mailer = match &config.smtp_url {
@@ -131,6 +131,7 @@ pub fn spawn_background_tasks(state: &AppState) {
         mailer,
         config.mail_from.clone(),
     ));
+    tokio::spawn(super::order_expiry::run(state.pool.clone()));
     let sessions = PostgresStore::new(state.pool.clone());
     tokio::spawn(async move {
         use tower_sessions::session_store::ExpiredDeletion;

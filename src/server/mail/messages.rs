@@ -34,3 +34,23 @@ pub fn password_changed(name: &str) -> Composed {
         ),
     }
 }
+
+pub fn order_placed(
+    name: &str,
+    reference: &str,
+    total: &str,
+    how_to_pay: &str,
+    order_link: &str,
+) -> Composed {
+    Composed {
+        subject: format!("Your Haat order {reference}"),
+        body_text: format!(
+            "Namaste {name},\n\nThank you for your order {reference} of {total}.\n{how_to_pay}\n\n\
+             Follow it here: {order_link}\n"
+        ),
+    }
+}
+
+pub const PAY_BY_UPI: &str =
+    "Please pay by UPI from the order page, then enter the 12-digit UTR there.";
+pub const PAY_AT_PICKUP: &str = "Please pay when you pick up your order at the shop.";

@@ -1,8 +1,8 @@
 //! `/account`: the signed-in user's details, password change and log out.
 
 use crate::{
-    api::password::ChangePassword,
-    domain::SignedInUser,
+    api::{orders::my_orders, password::ChangePassword},
+    domain::{status_label, SignedInUser},
     ui::components::{
         current_user::use_current_user,
         form::{last_error, FormAlert, PasswordField, SubmitButton},
@@ -51,6 +51,39 @@ fn Account(user: SignedInUser) -> impl IntoView {
             </section>
             <ChangePasswordForm />
         </div>
+        <MyOrders />
+    }
+}
+
+#[component]
+fn MyOrders() -> impl IntoView {
+    let orders = Resource::new(|| (), |_| my_orders());
+    view! {
+        <section aria-labelledby="orders-heading" class="mt-6 rounded-lg border border-stone-200 bg-white p-6 shadow-sm">
+            <h2 id="orders-heading" class="mb-4 text-xl font-semibold">"Your orders"</h2>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let orders = orders.await.unwrap_or_default();
+                    if orders.is_empty() {
+                        view! { <p>"No orders yet."</p> }.into_any()
+                    } else {
+                        view! {
+                            <ul data-testid="my-orders">
+                                {orders.into_iter().map(|o| view! {
+                                    <li class="flex flex-wrap justify-between gap-2 border-b border-stone-100 py-2">
+                                        <a href=format!("/orders/{}", o.reference) class="font-semibold text-teal-800 underline">{o.reference.clone()}</a>
+                                        <span class="text-stone-600">{o.placed_at}</span>
+                                        <span>{status_label(&o.status)}</span>
+                                        <span class="font-semibold">{o.total.to_string()}</span>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        }
+                        .into_any()
+                    }
+                })}
+            </Suspense>
+        </section>
     }
 }
 

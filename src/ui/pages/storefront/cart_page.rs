@@ -61,6 +61,9 @@ fn CartTable(
                 <dt class="mt-2 border-t pt-2 font-bold">"Total"</dt>
                 <dd class="mt-2 border-t pt-2 font-bold">{total.to_string()}</dd>
             </dl>
+            <a href="/checkout" class="mt-4 block rounded bg-teal-700 px-4 py-2 text-center font-semibold text-white hover:bg-teal-800">
+                "Proceed to checkout"
+            </a>
         </section>
     }
 }

@@ -1,0 +1,83 @@
+import { expect, test } from "@playwright/test";
+import { failOnBrowserErrors, logIn, ready, signUp, uniqueEmail } from "./helpers";
+
+failOnBrowserErrors();
+
+async function addToCart(page: import("@playwright/test").Page, testInfo: import("@playwright/test").TestInfo, slug: string, quantity: string) {
+  await page.goto(`/p/${slug}`);
+  await ready(page, testInfo);
+  await page.getByLabel("Quantity").fill(quantity);
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page).toHaveURL(/\/cart$/);
+}
+
+test("guest cart, sign in, pay by UPI with the QR and intent link, enter the UTR, see the order in the account", async ({ page }, testInfo) => {
+  const email = uniqueEmail(testInfo, "upi");
+  await signUp(page, testInfo, email);
+  await page.getByRole("button", { name: "Log out" }).click();
+  await expect(page.getByRole("link", { name: "Log in" })).toBeVisible();
+
+  await addToCart(page, testInfo, "mdh-garam-masala-100-g", "2");
+  await addToCart(page, testInfo, "britannia-marie-gold-biscuits-250-g", "1");
+  await logIn(page, testInfo, email);
+  await expect(page).toHaveURL(/\/account$/);
+  await page.goto("/cart");
+  await expect(page.getByTestId("cart-line")).toHaveCount(2);
+  await page.getByRole("link", { name: "Proceed to checkout" }).click();
+  await ready(page, testInfo);
+  await expect(page.getByTestId("checkout-summary")).toContainText("₹211.00");
+  await expect(page.getByLabel("Email")).toHaveValue(email);
+  await page.getByLabel("Mobile number").fill("98765 43210");
+  await page.getByLabel("UPI (any UPI app)").check();
+  await page.getByRole("button", { name: "Place order" }).click();
+
+  await expect(page).toHaveURL(/\/orders\/H[A-Z0-9]{7}$/);
+  const reference = (await page.getByTestId("order-reference").textContent())!;
+  await expect(page.getByTestId("order-status")).toHaveText("Awaiting payment");
+  const link = await page.getByTestId("upi-link").getAttribute("href");
+  const intent = new URL(link!);
+  expect(intent.protocol).toBe("upi:");
+  expect(intent.searchParams.get("am")).toBe("211.00");
+  expect(intent.searchParams.get("cu")).toBe("INR");
+  expect(intent.searchParams.get("tr")).toBe(reference);
+  expect(intent.searchParams.get("pa")).toBe("demo.store@upi");
+  await expect(page.getByTestId("upi-qr").locator("svg")).toBeVisible();
+  expect(await page.getByTestId("upi-qr").getAttribute("data-payload")).toBe(link);
+
+  await ready(page, testInfo);
+  await page.getByLabel("UTR (12 digits)").fill("41234");
+  await page.getByRole("button", { name: "Send payment reference" }).click();
+  await expect(page.locator("#utr-error")).toContainText("12-digit UTR");
+  await expect(page.getByLabel("UTR (12 digits)")).toHaveValue("41234");
+  await page.getByLabel("UTR (12 digits)").fill("412345678901");
+  await page.getByRole("button", { name: "Send payment reference" }).click();
+  await expect(page.getByTestId("order-status")).toHaveText("Awaiting payment confirmation");
+
+  await page.goto("/account");
+  await expect(page.getByTestId("my-orders")).toContainText(reference);
+  await expect(page.getByTestId("my-orders")).toContainText("Awaiting payment confirmation");
+});
+
+test("a guest pays cash at pickup; bad details are shown beside their fields and kept", async ({ page }, testInfo) => {
+  await addToCart(page, testInfo, "amul-fresh-paneer-200-g", "1");
+  await page.goto("/checkout");
+  await ready(page, testInfo);
+  await page.getByLabel("Name").fill("Ravi Kumar");
+  await page.getByLabel("Email").fill("ravi@");
+  await page.getByLabel("Mobile number").fill("12345");
+  await page.getByLabel("Cash at pickup").check();
+  await page.getByRole("button", { name: "Place order" }).click();
+  await expect(page.locator("#email-error")).toBeVisible();
+  await expect(page.locator("#mobile-error")).toContainText("10-digit");
+  await expect(page.getByLabel("Name")).toHaveValue("Ravi Kumar");
+  await expect(page.getByLabel("Mobile number")).toHaveValue("12345");
+  await expect(page.getByLabel("Cash at pickup")).toBeChecked();
+
+  await ready(page, testInfo);
+  await page.getByLabel("Email").fill(uniqueEmail(testInfo, "cod"));
+  await page.getByLabel("Mobile number").fill("9876543210");
+  await page.getByRole("button", { name: "Place order" }).click();
+  await expect(page).toHaveURL(/\/orders\/H[A-Z0-9]{7}$/);
+  await expect(page.getByTestId("order-status")).toHaveText("To be paid at pickup");
+  await expect(page.getByTestId("order-total")).toHaveText("₹90.00");
+});

@@ -1,0 +1,151 @@
+//! Placing an order from the cart: contact details, pickup or delivery, and
+//! UPI or cash on pickup. The stock is taken in the same transaction.
+
+// A server function's arguments are its form's fields, one each, so that the
+// form posts plain names with or without JavaScript.
+#![allow(clippy::too_many_arguments)]
+
+use crate::domain::AppError;
+use leptos::prelude::*;
+
+pub const CART_EMPTY: &str = "Your cart is empty. Add something before checking out.";
+
+#[server(prefix = "/api", endpoint = "place_order")]
+pub async fn place_order(
+    name: String,
+    email: String,
+    mobile: String,
+    fulfilment: String,
+    address: String,
+    city: String,
+    state: String,
+    pin: String,
+    payment: String,
+) -> Result<(), AppError> {
+    use crate::{
+        db::{
+            orders::{self, NewOrder, PlaceError},
+            outbox::{self, OutgoingEmail},
+        },
+        domain::{parse_state, Email, FormErrors, Mobile, PersonName, PinCode},
+        server::{
+            auth::session_user,
+            cart::current_cart,
+            errors::OrInternal,
+            mail::messages,
+            order_access::{new_reference, remember_guest_order},
+            state::app_state,
+        },
+    };
+    let mut form = FormErrors::new(vec![
+        ("name".into(), name.clone()),
+        ("email".into(), email.clone()),
+        ("mobile".into(), mobile.clone()),
+        ("fulfilment".into(), fulfilment.clone()),
+        ("address".into(), address.clone()),
+        ("city".into(), city.clone()),
+        ("state".into(), state.clone()),
+        ("pin".into(), pin.clone()),
+        ("payment".into(), payment.clone()),
+    ]);
+    let name = form.check("name", PersonName::parse(&name));
+    let email = form.check("email", Email::parse(&email));
+    let mobile = form.check("mobile", Mobile::parse(&mobile));
+    let delivery = fulfilment == "delivery";
+    let (address, city, state, pin) = if delivery {
+        let address = address.trim().to_string();
+        if address.is_empty() {
+            form.add("address", "Enter the house, street and area.");
+        }
+        let city = city.trim().to_string();
+        if city.is_empty() {
+            form.add("city", "Enter the city or town.");
+        }
+        let state = form.check("state", parse_state(&state));
+        let pin = form.check("pin", PinCode::parse(&pin));
+        (Some(address), Some(city), state, pin)
+    } else {
+        (None, None, None, None)
+    };
+    if !matches!(payment.as_str(), "upi" | "cod") {
+        form.add("payment", "Choose how you will pay.");
+    }
+    form.clone().into_result()?;
+    let (Some(name), Some(email), Some(mobile)) = (name, email, mobile) else {
+        return Err(AppError::Invalid(form));
+    };
+
+    let state_app = app_state();
+    let Some(cart) = current_cart(false).await? else {
+        form.message = Some(CART_EMPTY.into());
+        return Err(AppError::Invalid(form));
+    };
+    let user = session_user().await?;
+    let reference = new_reference();
+    let upi = payment == "upi";
+    let expires = upi.then(|| state_app.config.shop.upi_order_expiry.as_secs() as i64);
+    let mut tx = state_app
+        .pool
+        .begin()
+        .await
+        .or_internal("starting a transaction")?;
+    let placed = orders::place(
+        &mut tx,
+        NewOrder {
+            reference: &reference,
+            user_id: user.as_ref().map(|u| u.0.id),
+            payment_method: &payment,
+            fulfilment: if delivery { "delivery" } else { "pickup" },
+            customer_name: name.as_str(),
+            email: email.as_str(),
+            mobile: mobile.as_str(),
+            address: address.as_deref(),
+            city: city.as_deref(),
+            state,
+            pin: pin.as_ref().map(PinCode::as_str),
+            expires_in_secs: expires,
+        },
+        cart,
+    )
+    .await;
+    let total = match placed {
+        Ok(total) if total.0 > 0 => total,
+        Ok(_) => {
+            form.message = Some(CART_EMPTY.into());
+            return Err(AppError::Invalid(form));
+        }
+        Err(PlaceError::OutOfStock(product, left)) => {
+            form.message = Some(match left {
+                0 => format!("Sorry, {product} sold out while you were checking out. Remove it from your cart to continue."),
+                n => format!("Sorry, only {n} of {product} are left. Lower the quantity in your cart to continue."),
+            });
+            return Err(AppError::Invalid(form));
+        }
+        Err(PlaceError::Database(e)) => {
+            return Err(crate::server::errors::internal("placing an order", e))
+        }
+    };
+    let how = if upi {
+        messages::PAY_BY_UPI
+    } else {
+        messages::PAY_AT_PICKUP
+    };
+    let link = state_app.config.link(&format!("/orders/{reference}"));
+    let mail = messages::order_placed(name.as_str(), &reference, &total.to_string(), how, &link);
+    outbox::enqueue(
+        &mut *tx,
+        OutgoingEmail {
+            to: email.as_str(),
+            subject: &mail.subject,
+            body_text: &mail.body_text,
+        },
+    )
+    .await
+    .or_internal("queueing the confirmation")?;
+    tx.commit().await.or_internal("committing the order")?;
+    if user.is_none() {
+        remember_guest_order(&reference).await?;
+    }
+    leptos_axum::redirect(&format!("/orders/{reference}"));
+    Ok(())
+}

@@ -1,0 +1,178 @@
+//! Orders after checkout: the order page, the customer's list, reporting a
+//! UPI payment's UTR, and staff confirming it.
+
+use crate::domain::{AppError, OrderView};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[server(prefix = "/api", endpoint = "load_order")]
+pub async fn load_order(reference: String) -> Result<OrderView, AppError> {
+    use crate::{
+        db::orders,
+        domain::{intent_url, Paise},
+        server::{
+            errors::{not_found, OrInternal},
+            order_access::may_view,
+            state::app_state,
+        },
+    };
+    let state = app_state();
+    let pool = &state.pool;
+    let Some(order) = orders::by_reference(pool, &reference)
+        .await
+        .or_internal("finding an order")?
+    else {
+        return Err(not_found());
+    };
+    // Someone else's order looks the same as no order.
+    if !may_view(&order).await? {
+        return Err(not_found());
+    }
+    let lines = orders::lines(pool, order.id)
+        .await
+        .or_internal("reading order lines")?;
+    let timeline = orders::timeline(pool, order.id)
+        .await
+        .or_internal("reading the timeline")?;
+    let total = Paise(order.total_paise);
+    let upi_intent = (order.status == "awaiting_payment").then(|| {
+        intent_url(
+            &state.config.shop.upi_id,
+            &state.config.shop.upi_payee_name,
+            total,
+            &order.reference,
+        )
+    });
+    let upi_qr_svg = match &upi_intent {
+        Some(intent) => Some(
+            qrcode::QrCode::new(intent.as_bytes())
+                .or_internal("drawing the QR code")?
+                .render::<qrcode::render::svg::Color>()
+                .min_dimensions(220, 220)
+                .build(),
+        ),
+        None => None,
+    };
+    Ok(OrderView {
+        reference: order.reference,
+        status: order.status,
+        payment_method: order.payment_method,
+        fulfilment: order.fulfilment,
+        total,
+        placed_at: order.placed_at,
+        lines,
+        timeline,
+        upi_intent,
+        upi_qr_svg,
+        utr: order.utr,
+    })
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderSummary {
+    pub reference: String,
+    pub status: String,
+    pub total: crate::domain::Paise,
+    pub placed_at: String,
+}
+
+/// The signed-in customer's orders, newest first.
+#[server(prefix = "/api", endpoint = "my_orders")]
+pub async fn my_orders() -> Result<Vec<OrderSummary>, AppError> {
+    use crate::{
+        db::orders,
+        domain::Paise,
+        server::{auth::require_user, errors::OrInternal, state::app_state},
+    };
+    let user = require_user().await?;
+    let rows = orders::for_user(&app_state().pool, user.0.id)
+        .await
+        .or_internal("listing orders")?;
+    Ok(rows
+        .into_iter()
+        .map(|o| OrderSummary {
+            reference: o.reference,
+            status: o.status,
+            total: Paise(o.total_paise),
+            placed_at: o.placed_at,
+        })
+        .collect())
+}
+
+pub const UTR_TOO_LATE: &str = "This order is no longer waiting for a payment reference.";
+
+/// The customer reports the UTR of their UPI payment; the order then waits
+/// for staff to match it.
+#[server(prefix = "/api", endpoint = "submit_utr")]
+pub async fn submit_utr(reference: String, utr: String) -> Result<(), AppError> {
+    use crate::{
+        db::orders,
+        domain::{FormErrors, Utr},
+        server::{
+            errors::{not_found, OrInternal},
+            order_access::may_view,
+            state::app_state,
+        },
+    };
+    let pool = &app_state().pool;
+    let mut form = FormErrors::new(vec![("utr".into(), utr.clone())]);
+    let Some(utr) = form.check("utr", Utr::parse(&utr)) else {
+        return Err(AppError::Invalid(form));
+    };
+    let Some(order) = orders::by_reference(pool, &reference)
+        .await
+        .or_internal("finding an order")?
+    else {
+        return Err(not_found());
+    };
+    if !may_view(&order).await? {
+        return Err(not_found());
+    }
+    let mut tx = pool.begin().await.or_internal("starting a transaction")?;
+    let moved = orders::transition(
+        &mut tx,
+        order.id,
+        "awaiting_payment",
+        "payment_submitted",
+        Some(utr.as_str()),
+    )
+    .await
+    .or_internal("recording the UTR")?;
+    tx.commit().await.or_internal("committing the UTR")?;
+    if !moved {
+        form.message = Some(UTR_TOO_LATE.into());
+        return Err(AppError::Invalid(form));
+    }
+    leptos_axum::redirect(&format!("/orders/{reference}"));
+    Ok(())
+}
+
+/// Staff confirm that a reported UPI payment arrived.
+#[server(prefix = "/api", endpoint = "confirm_upi_payment")]
+pub async fn confirm_upi_payment(reference: String) -> Result<(), AppError> {
+    use crate::{
+        db::orders,
+        domain::Role,
+        server::{
+            auth::require_role,
+            errors::{not_found, OrInternal},
+            state::app_state,
+        },
+    };
+    require_role(&[Role::Staff, Role::Admin]).await?;
+    let pool = &app_state().pool;
+    let Some(order) = orders::by_reference(pool, &reference)
+        .await
+        .or_internal("finding an order")?
+    else {
+        return Err(not_found());
+    };
+    let mut tx = pool.begin().await.or_internal("starting a transaction")?;
+    orders::transition(&mut tx, order.id, "payment_submitted", "paid", None)
+        .await
+        .or_internal("confirming the payment")?;
+    tx.commit()
+        .await
+        .or_internal("committing the confirmation")?;
+    Ok(())
+}

@@ -1,0 +1,258 @@
+//! Placing orders (taking the stock in the same transaction), reading them
+//! back, UPI references and expiry.
+
+use crate::domain::{OrderEvent, OrderLine, Paise};
+use sqlx::{PgConnection, PgExecutor};
+use uuid::Uuid;
+
+pub struct NewOrder<'a> {
+    pub reference: &'a str,
+    pub user_id: Option<Uuid>,
+    pub payment_method: &'a str,
+    pub fulfilment: &'a str,
+    pub customer_name: &'a str,
+    pub email: &'a str,
+    pub mobile: &'a str,
+    pub address: Option<&'a str>,
+    pub city: Option<&'a str>,
+    pub state: Option<&'a str>,
+    pub pin: Option<&'a str>,
+    pub expires_in_secs: Option<i64>,
+}
+
+/// Why an order could not be placed.
+pub enum PlaceError {
+    /// `(product name, units left)` for the first line that no longer fits.
+    OutOfStock(String, i32),
+    Database(sqlx::Error),
+}
+
+impl From<sqlx::Error> for PlaceError {
+    fn from(e: sqlx::Error) -> Self {
+        PlaceError::Database(e)
+    }
+}
+
+/// Places an order for the cart's lines: each line takes its stock with a
+/// guarded decrement (`stock >= n`), so concurrent orders can never oversell;
+/// prices come from the catalogue. Returns the total. Roll back on error.
+pub async fn place(
+    tx: &mut PgConnection,
+    order: NewOrder<'_>,
+    cart_id: Uuid,
+) -> Result<Paise, PlaceError> {
+    let status = if order.payment_method == "upi" {
+        "awaiting_payment"
+    } else {
+        "to_pay_at_pickup"
+    };
+    let order_id = sqlx::query_scalar!(
+        "INSERT INTO orders (reference, user_id, status, payment_method, fulfilment, customer_name, email, mobile,
+                             address, city, state, pin, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,
+                 CASE WHEN $13::bigint IS NULL THEN NULL ELSE now() + make_interval(secs => $13::bigint) END)
+         RETURNING id",
+        order.reference,
+        order.user_id,
+        status,
+        order.payment_method,
+        order.fulfilment,
+        order.customer_name,
+        order.email,
+        order.mobile,
+        order.address,
+        order.city,
+        order.state,
+        order.pin,
+        order.expires_in_secs
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    // Lock products in id order so that concurrent orders cannot deadlock.
+    let lines = sqlx::query!(
+        "SELECT ci.product_id, ci.quantity, p.name FROM cart_items ci JOIN products p ON p.id = ci.product_id
+         WHERE ci.cart_id = $1 AND p.active ORDER BY ci.product_id",
+        cart_id
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    let mut total = 0_i64;
+    for line in &lines {
+        let taken = sqlx::query!(
+            "UPDATE products SET stock = stock - $2, updated_at = now()
+             WHERE id = $1 AND stock >= $2 RETURNING price_paise, gst_rate",
+            line.product_id,
+            line.quantity
+        )
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(taken) = taken else {
+            let left =
+                sqlx::query_scalar!("SELECT stock FROM products WHERE id = $1", line.product_id)
+                    .fetch_one(&mut *tx)
+                    .await?;
+            return Err(PlaceError::OutOfStock(line.name.clone(), left));
+        };
+        sqlx::query!(
+            "INSERT INTO order_items (order_id, product_id, quantity, unit_price_paise, gst_rate)
+             VALUES ($1, $2, $3, $4, $5)",
+            order_id,
+            line.product_id,
+            line.quantity,
+            taken.price_paise,
+            taken.gst_rate
+        )
+        .execute(&mut *tx)
+        .await?;
+        total += taken.price_paise * i64::from(line.quantity);
+    }
+    sqlx::query!(
+        "UPDATE orders SET total_paise = $2 WHERE id = $1",
+        order_id,
+        total
+    )
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query!(
+        "INSERT INTO order_events (order_id, status) VALUES ($1, $2)",
+        order_id,
+        status
+    )
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query!("DELETE FROM cart_items WHERE cart_id = $1", cart_id)
+        .execute(&mut *tx)
+        .await?;
+    Ok(Paise(total))
+}
+
+pub struct OrderRow {
+    pub id: i64,
+    pub reference: String,
+    pub user_id: Option<Uuid>,
+    pub status: String,
+    pub payment_method: String,
+    pub fulfilment: String,
+    pub total_paise: i64,
+    pub placed_at: String,
+    pub utr: Option<String>,
+}
+
+pub async fn by_reference(
+    db: impl PgExecutor<'_>,
+    reference: &str,
+) -> sqlx::Result<Option<OrderRow>> {
+    sqlx::query_as!(
+        OrderRow,
+        r#"SELECT id, reference, user_id, status, payment_method, fulfilment, total_paise, utr,
+                  to_char(placed_at AT TIME ZONE 'Asia/Kolkata', 'DD Mon YYYY, HH24:MI') AS "placed_at!"
+           FROM orders WHERE reference = $1"#,
+        reference
+    )
+    .fetch_optional(db)
+    .await
+}
+
+pub async fn for_user(db: impl PgExecutor<'_>, user_id: Uuid) -> sqlx::Result<Vec<OrderRow>> {
+    sqlx::query_as!(
+        OrderRow,
+        r#"SELECT id, reference, user_id, status, payment_method, fulfilment, total_paise, utr,
+                  to_char(placed_at AT TIME ZONE 'Asia/Kolkata', 'DD Mon YYYY, HH24:MI') AS "placed_at!"
+           FROM orders WHERE user_id = $1 ORDER BY placed_at DESC LIMIT 50"#,
+        user_id
+    )
+    .fetch_all(db)
+    .await
+}
+
+pub async fn lines(db: impl PgExecutor<'_>, order_id: i64) -> sqlx::Result<Vec<OrderLine>> {
+    let rows = sqlx::query!(
+        "SELECT p.name, p.unit, oi.quantity, oi.unit_price_paise FROM order_items oi
+         JOIN products p ON p.id = oi.product_id WHERE oi.order_id = $1 ORDER BY p.name",
+        order_id
+    )
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| OrderLine {
+            name: r.name,
+            unit: r.unit,
+            quantity: r.quantity,
+            unit_price: Paise(r.unit_price_paise),
+        })
+        .collect())
+}
+
+pub async fn timeline(db: impl PgExecutor<'_>, order_id: i64) -> sqlx::Result<Vec<OrderEvent>> {
+    sqlx::query_as!(
+        OrderEvent,
+        r#"SELECT status, to_char(at AT TIME ZONE 'Asia/Kolkata', 'DD Mon YYYY, HH24:MI') AS "at!"
+           FROM order_events WHERE order_id = $1 ORDER BY at, id"#,
+        order_id
+    )
+    .fetch_all(db)
+    .await
+}
+
+/// Moves an order from `from` to `to` and records it; `false` when the order
+/// was not in `from` (so nothing happens twice).
+pub async fn transition(
+    tx: &mut PgConnection,
+    order_id: i64,
+    from: &str,
+    to: &str,
+    utr: Option<&str>,
+) -> sqlx::Result<bool> {
+    let moved = sqlx::query!(
+        "UPDATE orders SET status = $3, utr = coalesce($4, utr) WHERE id = $1 AND status = $2",
+        order_id,
+        from,
+        to,
+        utr
+    )
+    .execute(&mut *tx)
+    .await?
+    .rows_affected()
+        == 1;
+    if moved {
+        sqlx::query!(
+            "INSERT INTO order_events (order_id, status) VALUES ($1, $2)",
+            order_id,
+            to
+        )
+        .execute(&mut *tx)
+        .await?;
+    }
+    Ok(moved)
+}
+
+/// Expires unpaid UPI orders whose time is up and returns their stock, in
+/// one transaction; returns how many expired.
+pub async fn expire_due(tx: &mut PgConnection) -> sqlx::Result<u64> {
+    let expired = sqlx::query_scalar!(
+        "UPDATE orders SET status = 'expired'
+         WHERE status = 'awaiting_payment' AND expires_at <= now() RETURNING id"
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    if expired.is_empty() {
+        return Ok(0);
+    }
+    sqlx::query!(
+        "UPDATE products p SET stock = p.stock + back.quantity, updated_at = now()
+         FROM (SELECT product_id, sum(quantity)::int AS quantity FROM order_items
+               WHERE order_id = ANY($1) GROUP BY product_id) back
+         WHERE p.id = back.product_id",
+        &expired
+    )
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query!(
+        "INSERT INTO order_events (order_id, status) SELECT unnest($1::bigint[]), 'expired'",
+        &expired
+    )
+    .execute(&mut *tx)
+    .await?;
+    Ok(expired.len() as u64)
+}

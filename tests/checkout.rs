@@ -1,0 +1,375 @@
+//! Checkout over HTTP: orders take stock atomically, never oversell under
+//! concurrency, price themselves, expire and return stock, and UPI details.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+
+async fn shop() -> TestApp {
+    let app = spawn_app().await;
+    haat::server::demo::load(&app.pool)
+        .await
+        .expect("demo data");
+    app
+}
+
+async fn product(app: &TestApp, sku: &str) -> (String, i32) {
+    let (id, stock): (i32, i32) = sqlx::query_as("SELECT id, stock FROM products WHERE sku = $1")
+        .bind(sku)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    (id.to_string(), stock)
+}
+
+async fn stock_of(app: &TestApp, sku: &str) -> i32 {
+    product(app, sku).await.1
+}
+
+const PICKUP_UPI: [(&str, &str); 9] = [
+    ("name", "Asha Rao"),
+    ("email", "asha@example.in"),
+    ("mobile", "9876543210"),
+    ("fulfilment", "pickup"),
+    ("address", ""),
+    ("city", ""),
+    ("state", ""),
+    ("pin", ""),
+    ("payment", "upi"),
+];
+
+fn with(overrides: &[(&'static str, &'static str)]) -> Vec<(&'static str, &'static str)> {
+    PICKUP_UPI
+        .iter()
+        .map(|(k, v)| {
+            (
+                *k,
+                overrides
+                    .iter()
+                    .find(|(ok, _)| ok == k)
+                    .map(|(_, ov)| *ov)
+                    .unwrap_or(*v),
+            )
+        })
+        .collect()
+}
+
+async fn checkout(
+    client: &reqwest::Client,
+    app: &TestApp,
+    form: &[(&str, &str)],
+) -> reqwest::Response {
+    call(client, app, "place_order", form).await
+}
+
+#[tokio::test]
+async fn a_upi_order_takes_the_stock_and_shows_a_payable_intent() {
+    let app = shop().await;
+    let guest = browser();
+    let (rice, before) = product(&app, "STP-001").await;
+    call(
+        &guest,
+        &app,
+        "add_to_cart",
+        &[("product_id", &rice), ("quantity", "2")],
+    )
+    .await;
+    let placed = checkout(&guest, &app, &with(&[])).await;
+    assert_eq!(placed.status(), 200);
+    let location = placed.headers()["location"].to_str().unwrap().to_string();
+    let reference = location.trim_start_matches("/orders/").to_string();
+    assert_eq!(stock_of(&app, "STP-001").await, before - 2);
+
+    let order: Value = call(&guest, &app, "load_order", &[("reference", &reference)])
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(order["status"], "awaiting_payment");
+    assert_eq!(order["total"], 2 * 68_900);
+    let intent = order["upi_intent"].as_str().unwrap();
+    let query: Vec<(String, String)> = url::Url::parse(intent)
+        .unwrap()
+        .query_pairs()
+        .into_owned()
+        .collect();
+    let get = |k: &str| {
+        query
+            .iter()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        (get("pa"), get("pn"), get("am"), get("cu"), get("tr")),
+        (
+            "demo.store@upi",
+            "Haat Demo Store",
+            "1378.00",
+            "INR",
+            reference.as_str()
+        )
+    );
+    assert!(
+        order["upi_qr_svg"].as_str().unwrap().starts_with("<?xml")
+            || order["upi_qr_svg"].as_str().unwrap().contains("<svg")
+    );
+
+    // The cart is empty after ordering, and another visitor cannot see the order.
+    let cart: Value = call(&guest, &app, "load_cart", &[])
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(cart["lines"].as_array().unwrap().is_empty());
+    assert_eq!(
+        call(&browser(), &app, "load_order", &[("reference", &reference)])
+            .await
+            .status(),
+        404
+    );
+
+    // A wrong UTR is refused; the right one moves the order on; staff confirm.
+    let bad = call(
+        &guest,
+        &app,
+        "submit_utr",
+        &[("reference", &reference), ("utr", "12345")],
+    )
+    .await;
+    assert_eq!(bad.status(), 422);
+    assert_eq!(
+        call(
+            &guest,
+            &app,
+            "submit_utr",
+            &[("reference", &reference), ("utr", "412345678901")]
+        )
+        .await
+        .status(),
+        200
+    );
+    let staff = browser();
+    sign_up(&staff, &app, "meena@example.in").await;
+    assert_eq!(
+        call(
+            &staff,
+            &app,
+            "confirm_upi_payment",
+            &[("reference", &reference)]
+        )
+        .await
+        .status(),
+        403
+    );
+    set_role(&app, "meena@example.in", "staff").await;
+    assert_eq!(
+        call(
+            &staff,
+            &app,
+            "confirm_upi_payment",
+            &[("reference", &reference)]
+        )
+        .await
+        .status(),
+        200
+    );
+    let order: Value = call(&guest, &app, "load_order", &[("reference", &reference)])
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(order["status"], "paid");
+    let timeline: Vec<&str> = order["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(timeline, ["awaiting_payment", "payment_submitted", "paid"]);
+    let mails: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM email_outbox WHERE subject LIKE 'Your Haat order%'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(mails, 1);
+}
+
+#[tokio::test]
+async fn bad_checkout_input_is_refused_per_field_and_nothing_is_ordered() {
+    let app = shop().await;
+    let guest = browser();
+    let (rice, before) = product(&app, "STP-001").await;
+    call(
+        &guest,
+        &app,
+        "add_to_cart",
+        &[("product_id", &rice), ("quantity", "1")],
+    )
+    .await;
+    let response = checkout(
+        &guest,
+        &app,
+        &with(&[
+            ("email", "asha@"),
+            ("mobile", "12345"),
+            ("fulfilment", "delivery"),
+            ("pin", "01234"),
+            ("state", "Atlantis"),
+            ("payment", "bitcoin"),
+        ]),
+    )
+    .await;
+    assert_eq!(response.status(), 422);
+    let body: Value = response.json().await.unwrap();
+    let fields: Vec<&str> = body["Invalid"]["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f[0].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        fields,
+        ["email", "mobile", "address", "city", "state", "pin", "payment"]
+    );
+    assert_eq!(stock_of(&app, "STP-001").await, before);
+    let orders: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM orders WHERE reference NOT LIKE 'DEMO-%'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(orders, 0);
+    // An empty cart cannot be ordered.
+    let empty = checkout(&browser(), &app, &with(&[])).await;
+    assert_eq!(empty.status(), 422);
+}
+
+#[tokio::test]
+async fn a_hundred_simultaneous_checkouts_for_ten_units_make_exactly_ten_orders() {
+    let app = shop().await;
+    let (tea, _) = product(&app, "BEV-001").await;
+    for round in 0..3 {
+        sqlx::query("UPDATE products SET stock = 10 WHERE sku = 'BEV-001'")
+            .execute(&app.pool)
+            .await
+            .unwrap();
+        let mut shoppers = Vec::new();
+        for _ in 0..100 {
+            let client = browser();
+            let added = call(
+                &client,
+                &app,
+                "add_to_cart",
+                &[("product_id", &tea), ("quantity", "1")],
+            )
+            .await;
+            assert_eq!(added.status(), 200);
+            shoppers.push(client);
+        }
+        let attempts = shoppers.iter().map(|client| {
+            let app = &app;
+            async move {
+                checkout(client, app, &with(&[("payment", "cod")]))
+                    .await
+                    .status()
+                    .as_u16()
+            }
+        });
+        let statuses = futures::future::join_all(attempts).await;
+        let placed = statuses.iter().filter(|s| **s == 200).count();
+        assert_eq!(placed, 10, "round {round}: {statuses:?}");
+        assert!(
+            statuses.iter().all(|s| *s == 200 || *s == 422),
+            "round {round}: {statuses:?}"
+        );
+        assert_eq!(stock_of(&app, "BEV-001").await, 0, "round {round}");
+    }
+}
+
+#[tokio::test]
+async fn an_unpaid_upi_order_expires_and_returns_its_stock_but_cash_orders_do_not() {
+    let app = shop().await;
+    let (atta, before) = product(&app, "STP-003").await;
+    let upi = browser();
+    call(
+        &upi,
+        &app,
+        "add_to_cart",
+        &[("product_id", &atta), ("quantity", "3")],
+    )
+    .await;
+    checkout(&upi, &app, &with(&[])).await;
+    let cash = browser();
+    call(
+        &cash,
+        &app,
+        "add_to_cart",
+        &[("product_id", &atta), ("quantity", "2")],
+    )
+    .await;
+    checkout(&cash, &app, &with(&[("payment", "cod")])).await;
+    assert_eq!(stock_of(&app, "STP-003").await, before - 5);
+
+    // Not yet due: nothing happens.
+    assert_eq!(
+        haat::server::order_expiry::expire_due(&app.pool)
+            .await
+            .unwrap(),
+        0
+    );
+    // Thirty minutes pass.
+    sqlx::query(
+        "UPDATE orders SET expires_at = now() - interval '1 second' WHERE expires_at IS NOT NULL",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        haat::server::order_expiry::expire_due(&app.pool)
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(stock_of(&app, "STP-003").await, before - 2);
+    // Running again returns nothing twice.
+    assert_eq!(
+        haat::server::order_expiry::expire_due(&app.pool)
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(stock_of(&app, "STP-003").await, before - 2);
+    let statuses: Vec<String> = sqlx::query_scalar(
+        "SELECT status FROM orders WHERE reference NOT LIKE 'DEMO-%' ORDER BY id",
+    )
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(statuses, ["expired", "to_pay_at_pickup"]);
+}
+
+#[tokio::test]
+async fn a_customers_orders_are_listed_in_their_account() {
+    let app = shop().await;
+    let customer = browser();
+    sign_up(&customer, &app, "asha@example.in").await;
+    let (rice, _) = product(&app, "STP-001").await;
+    call(
+        &customer,
+        &app,
+        "add_to_cart",
+        &[("product_id", &rice), ("quantity", "1")],
+    )
+    .await;
+    checkout(&customer, &app, &with(&[("payment", "cod")])).await;
+    let orders: Value = call(&customer, &app, "my_orders", &[])
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(orders.as_array().unwrap().len(), 1);
+    assert_eq!(orders[0]["status"], "to_pay_at_pickup");
+    assert_eq!(call(&browser(), &app, "my_orders", &[]).await.status(), 401);
+}
