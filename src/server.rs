@@ -10,6 +10,7 @@ pub mod csrf;
 pub mod demo;
 pub mod errors;
 pub mod health;
+pub mod live_stock;
 pub mod mail;
 pub mod media;
 pub mod order_access;

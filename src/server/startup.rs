@@ -77,6 +77,7 @@ pub fn router(state: AppState) -> Router {
         .route("/sitemap.xml", get(super::seo::sitemap))
         .route("/robots.txt", get(super::seo::robots))
         .route("/media/demo/{file}", get(super::media::demo_image))
+        .route("/events/stock", get(super::live_stock::stream))
         .leptos_routes_with_context(
             &state,
             routes,
@@ -132,6 +133,10 @@ pub fn spawn_background_tasks(state: &AppState) {
         config.mail_from.clone(),
     ));
     tokio::spawn(super::order_expiry::run(state.pool.clone()));
+    tokio::spawn(super::live_stock::listen(
+        state.pool.clone(),
+        state.stock_events.clone(),
+    ));
     let sessions = PostgresStore::new(state.pool.clone());
     tokio::spawn(async move {
         use tower_sessions::session_store::ExpiredDeletion;
@@ -155,6 +160,7 @@ pub fn spawn_background_tasks(state: &AppState) {
 pub fn state(config: Config, pool: PgPool, leptos_options: LeptosOptions) -> AppState {
     AppState {
         limiters: Limiters::new(config.limits),
+        stock_events: super::live_stock::StockEvents::new(),
         config: Arc::new(config),
         pool,
         leptos_options,

@@ -1,7 +1,7 @@
 //! What every handler and server function can reach: given to axum as state
 //! and to Leptos as context.
 
-use super::{config::Config, rate_limit::Limiters};
+use super::{config::Config, live_stock::StockEvents, rate_limit::Limiters};
 use axum::extract::FromRef;
 use leptos::prelude::*;
 use sqlx::PgPool;
@@ -12,6 +12,7 @@ pub struct AppState {
     pub pool: PgPool,
     pub config: Arc<Config>,
     pub limiters: Arc<Limiters>,
+    pub stock_events: StockEvents,
     pub leptos_options: LeptosOptions,
 }
 

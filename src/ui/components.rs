@@ -5,6 +5,7 @@ pub mod account_menu;
 pub mod breadcrumbs;
 pub mod current_user;
 pub mod form;
+pub mod live_stock;
 pub mod notice;
 pub mod page_header;
 pub mod price;

@@ -9,7 +9,6 @@ use leptos::prelude::*;
 #[component]
 pub fn ProductCard(product: Card) -> impl IntoView {
     let href = format!("/p/{}", product.slug);
-    let level = product.stock_level();
     view! {
         <li class="flex flex-col rounded-lg border border-stone-200 bg-white p-3 shadow-sm" data-testid="product-card">
             <a href=href.clone() class="block">
@@ -29,7 +28,7 @@ pub fn ProductCard(product: Card) -> impl IntoView {
             <p class="text-sm text-stone-600">{product.unit}</p>
             <div class="mt-auto pt-2">
                 <Price price=product.price mrp=product.mrp />
-                <StockBadge level />
+                <StockBadge product_id=product.id stock=product.stock />
             </div>
         </li>
     }

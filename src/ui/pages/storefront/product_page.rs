@@ -2,7 +2,10 @@
 //! "Customers also bought", breadcrumbs and structured data. A renamed
 //! product's old address answers 301 to the new one.
 
-use crate::{api::cart::AddToCart as AddToCartFn, ui::components::form::last_error};
+use crate::{
+    api::cart::AddToCart as AddToCartFn,
+    ui::components::{form::last_error, live_stock::live_stock},
+};
 use crate::{
     api::catalog::{load_product, ProductPage as Page},
     domain::{AppError, ProductCard, ProductDetail},
@@ -95,7 +98,6 @@ fn Product(product: ProductDetail, also_bought: Vec<ProductCard>) -> impl IntoVi
         product.card.brand, product.card.name, product.card.unit
     );
     let description = summary(&product.description);
-    let level = product.card.stock_level();
     let max_quantity = product
         .card
         .stock
@@ -130,8 +132,8 @@ fn Product(product: ProductDetail, also_bought: Vec<ProductCard>) -> impl IntoVi
                 <p class="mb-4 text-stone-600">{product.card.unit.clone()}</p>
                 <Price price=product.card.price mrp=product.card.mrp large=true />
                 <p class="mb-3 text-sm text-stone-500">{format!("Inclusive of all taxes (GST {}%)", product.gst_rate)}</p>
-                <StockBadge level />
-                <AddToCart product_id=product.card.id max_quantity available=level.available() />
+                <StockBadge product_id=product.card.id stock=product.card.stock />
+                <AddToCart product_id=product.card.id max_quantity stock=product.card.stock />
                 <section aria-labelledby="description-heading" class="mt-8">
                     <h2 id="description-heading" class="mb-2 text-xl font-semibold">"About this product"</h2>
                     <p class="leading-relaxed">{product.description.clone()}</p>
@@ -150,7 +152,9 @@ fn Product(product: ProductDetail, also_bought: Vec<ProductCard>) -> impl IntoVi
 
 /// Quantity and "Add to cart"; a refusal (not enough stock) shows beside the quantity.
 #[component]
-fn AddToCart(product_id: i32, max_quantity: i32, available: bool) -> impl IntoView {
+fn AddToCart(product_id: i32, max_quantity: i32, stock: i32) -> impl IntoView {
+    let stock = live_stock(product_id, stock);
+    let unavailable = move || stock.get() <= 0;
     let action = ServerAction::<AddToCartFn>::new();
     let error = last_error(action);
     let message = move || {
@@ -192,12 +196,12 @@ fn AddToCart(product_id: i32, max_quantity: i32, available: bool) -> impl IntoVi
                         aria-invalid=move || message().is_some().then_some("true")
                         aria-describedby=move || message().is_some().then_some("quantity-error")
                         class="w-20 rounded border border-stone-300 px-2 py-2 aria-[invalid=true]:border-red-600"
-                        disabled=!available
+                        disabled=unavailable
                     />
                 </div>
                 <button
                     type="submit"
-                    disabled=!available
+                    disabled=unavailable
                     class="rounded bg-teal-700 px-5 py-2 font-semibold text-white hover:bg-teal-800 disabled:cursor-not-allowed disabled:bg-stone-400"
                 >
                     "Add to cart"
