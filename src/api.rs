@@ -9,3 +9,4 @@ pub mod orders;
 pub mod password;
 pub mod session;
 pub mod signup;
+pub mod stock_alerts;

@@ -7,4 +7,5 @@ pub mod catalog_writes;
 pub mod orders;
 pub mod outbox;
 pub mod password_resets;
+pub mod stock_alerts;
 pub mod users;

@@ -2,6 +2,7 @@
 //! layers, email, background work and start-up.
 
 pub mod auth;
+pub mod back_in_stock;
 pub mod cache_headers;
 pub mod cart;
 pub mod client_ip;

@@ -95,3 +95,16 @@ test("typing in the search box suggests products once the page is interactive; E
   await expect(page).toHaveURL(/\/search\?q=colgat$/);
   await expect(page.getByTestId("product-card").first()).toContainText("Toothpaste Strong Teeth");
 });
+
+test("on an out-of-stock product a shopper asks to be told when it is back", async ({ page }, testInfo) => {
+  await page.goto("/p/knorr-tomato-soup-mix-53-g");
+  await ready(page, testInfo);
+  await page.getByLabel("Your email").fill("asha@");
+  await page.getByRole("button", { name: "Notify me" }).click();
+  await expect(page.locator("#email-error")).toBeVisible();
+  await expect(page.getByLabel("Your email")).toHaveValue("asha@");
+  await ready(page, testInfo);
+  await page.getByLabel("Your email").fill(`soup-${testInfo.project.name}@example.in`);
+  await page.getByRole("button", { name: "Notify me" }).click();
+  await expect(page.getByRole("status")).toHaveText("Thank you. We will email you once, when it is back in stock.");
+});

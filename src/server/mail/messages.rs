@@ -54,3 +54,13 @@ pub fn order_placed(
 pub const PAY_BY_UPI: &str =
     "Please pay by UPI from the order page, then enter the 12-digit UTR there.";
 pub const PAY_AT_PICKUP: &str = "Please pay when you pick up your order at the shop.";
+
+pub fn back_in_stock(product: &str, link: &str) -> Composed {
+    Composed {
+        subject: format!("{product} is back in stock"),
+        body_text: format!(
+            "Namaste,\n\n{product}, which you asked us about, is back in stock:\n{link}\n\n\
+             Stock is limited; this is the only email we send about it.\n"
+        ),
+    }
+}

@@ -3,10 +3,6 @@
 //! product's old address answers 301 to the new one.
 
 use crate::{
-    api::cart::AddToCart as AddToCartFn,
-    ui::components::{form::last_error, live_stock::live_stock},
-};
-use crate::{
     api::catalog::{load_product, ProductPage as Page},
     domain::{AppError, ProductCard, ProductDetail},
     ui::{
@@ -21,9 +17,19 @@ use crate::{
         pages::not_found_page::NotFoundPage,
     },
 };
+use crate::{
+    api::{cart::AddToCart as AddToCartFn, stock_alerts::NotifyMe as NotifyMeFn},
+    ui::components::{
+        current_user::use_current_user,
+        form::{last_error, Field, FormAlert},
+        live_stock::live_stock,
+        notice::Notice,
+    },
+};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn ProductPage() -> impl IntoView {
@@ -134,6 +140,7 @@ fn Product(product: ProductDetail, also_bought: Vec<ProductCard>) -> impl IntoVi
                 <p class="mb-3 text-sm text-stone-500">{format!("Inclusive of all taxes (GST {}%)", product.gst_rate)}</p>
                 <StockBadge product_id=product.card.id stock=product.card.stock />
                 <AddToCart product_id=product.card.id max_quantity stock=product.card.stock />
+                {(product.card.stock <= 0).then(|| view! { <NotifyMe product_id=product.card.id /> })}
                 <section aria-labelledby="description-heading" class="mt-8">
                     <h2 id="description-heading" class="mb-2 text-xl font-semibold">"About this product"</h2>
                     <p class="leading-relaxed">{product.description.clone()}</p>
@@ -210,5 +217,31 @@ fn AddToCart(product_id: i32, max_quantity: i32, stock: i32) -> impl IntoView {
             {move || message().map(|m| view! { <p id="quantity-error" class="mt-1 text-sm text-red-700">{m}</p> })}
             {move || form_message().map(|m| view! { <p role="alert" class="mt-1 text-sm text-red-700">{m}</p> })}
         </ActionForm>
+    }
+}
+
+/// "Notify me" for an out-of-stock product: one email when it is back.
+#[component]
+fn NotifyMe(product_id: i32) -> impl IntoView {
+    let action = ServerAction::<NotifyMeFn>::new();
+    let error = last_error(action);
+    let asked = use_query_map().with_untracked(|q| q.get("notify").is_some());
+    let user = use_current_user();
+    view! {
+        <section aria-labelledby="notify-heading" class="mt-6 rounded-lg border border-stone-200 bg-white p-4">
+            <h2 id="notify-heading" class="mb-2 text-lg font-semibold">"Tell me when it is back"</h2>
+            {asked.then(|| view! { <Notice>"Thank you. We will email you once, when it is back in stock."</Notice> })}
+            <FormAlert error />
+            <ActionForm action attr:novalidate=true>
+                <input type="hidden" name="product_id" value=product_id />
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        let email = user.await.map(|u| u.email).unwrap_or_default();
+                        view! { <Field label="Your email" name="email" input_type="email" autocomplete="email" initial=email error /> }
+                    })}
+                </Suspense>
+                <button type="submit" class="rounded border border-teal-700 px-4 py-2 font-semibold text-teal-800 hover:bg-teal-50">"Notify me"</button>
+            </ActionForm>
+        </section>
     }
 }
