@@ -22,3 +22,4 @@ pub mod seo;
 pub mod startup;
 pub mod state;
 pub mod telemetry;
+pub mod upi_qr;

@@ -44,13 +44,9 @@ pub async fn load_order(reference: String) -> Result<OrderView, AppError> {
         )
     });
     let upi_qr_svg = match &upi_intent {
-        Some(intent) => Some(
-            qrcode::QrCode::new(intent.as_bytes())
-                .or_internal("drawing the QR code")?
-                .render::<qrcode::render::svg::Color>()
-                .min_dimensions(220, 220)
-                .build(),
-        ),
+        Some(intent) => {
+            Some(crate::server::upi_qr::svg(intent).or_internal("drawing the QR code")?)
+        }
         None => None,
     };
     Ok(OrderView {

@@ -4,7 +4,9 @@
 use crate::{
     api::cart::{load_cart, RemoveFromCart, UpdateCartLine},
     domain::{AppError, Cart, CartLine},
-    ui::components::{access::Refused, form::last_error, page_header::PageHeader},
+    ui::components::{
+        access::Refused, form::last_error, page_header::PageHeader, stock_badge::StockBadge,
+    },
 };
 use leptos::prelude::*;
 
@@ -94,6 +96,7 @@ fn Line(
             <div class="min-w-40 flex-1">
                 <a href=format!("/p/{}", line.product.slug) class="font-semibold hover:underline">{line.product.name}</a>
                 <p class="text-sm text-stone-600">{format!("{} · {} · {} each", line.product.brand, line.product.unit, line.product.price)}</p>
+                <StockBadge product_id=id stock=line.product.stock />
             </div>
             <ActionForm action=update attr:novalidate=true attr:class="flex items-end gap-2">
                 <input type="hidden" name="product_id" value=id />
