@@ -81,3 +81,33 @@ test("a guest pays cash at pickup; bad details are shown beside their fields and
   await expect(page.getByTestId("order-status")).toHaveText("To be paid at pickup");
   await expect(page.getByTestId("order-total")).toHaveText("₹90.00");
 });
+
+test("the same with cash at pickup: guest cart, sign in, place the order, see it in the account", async ({ page }, testInfo) => {
+  const email = uniqueEmail(testInfo, "cod-account");
+  await signUp(page, testInfo, email);
+  await page.getByRole("button", { name: "Log out" }).click();
+  await expect(page.getByRole("link", { name: "Log in" })).toBeVisible();
+
+  await addToCart(page, testInfo, "tata-sampann-moong-dal-1-kg", "1");
+  await addToCart(page, testInfo, "catch-cumin-seeds-100-g", "2");
+  await logIn(page, testInfo, email);
+  await expect(page).toHaveURL(/\/account$/);
+  await page.goto("/cart");
+  await expect(page.getByTestId("cart-line")).toHaveCount(2);
+  await page.getByRole("link", { name: "Proceed to checkout" }).click();
+  await ready(page, testInfo);
+  await expect(page.getByTestId("checkout-summary")).toContainText("₹270.00");
+  await page.getByLabel("Mobile number").fill("9876543210");
+  await page.getByLabel("Cash at pickup").check();
+  await page.getByRole("button", { name: "Place order" }).click();
+
+  await expect(page).toHaveURL(/\/orders\/H[A-Z0-9]{7}$/);
+  const reference = (await page.getByTestId("order-reference").textContent())!;
+  await expect(page.getByTestId("order-status")).toHaveText("To be paid at pickup");
+  await expect(page.getByTestId("upi-link")).toHaveCount(0);
+  await expect(page.getByTestId("timeline")).toContainText("To be paid at pickup");
+
+  await page.goto("/account");
+  await expect(page.getByTestId("my-orders")).toContainText(reference);
+  await expect(page.getByTestId("my-orders")).toContainText("To be paid at pickup");
+});
