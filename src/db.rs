@@ -7,5 +7,6 @@ pub mod catalog_writes;
 pub mod orders;
 pub mod outbox;
 pub mod password_resets;
+pub mod search;
 pub mod stock_alerts;
 pub mod users;

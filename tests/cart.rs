@@ -7,23 +7,6 @@ use common::*;
 use haat::api::cart::{PRODUCT_UNAVAILABLE, QUANTITY_INVALID};
 use serde_json::Value;
 
-async fn shop() -> TestApp {
-    let app = spawn_app().await;
-    haat::server::demo::load(&app.pool)
-        .await
-        .expect("demo data");
-    app
-}
-
-async fn product_id(app: &TestApp, sku: &str) -> String {
-    let id: i32 = sqlx::query_scalar("SELECT id FROM products WHERE sku = $1")
-        .bind(sku)
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
-    id.to_string()
-}
-
 async fn add(
     client: &reqwest::Client,
     app: &TestApp,
@@ -72,10 +55,10 @@ async fn quantity_error(response: reqwest::Response) -> String {
 
 #[tokio::test]
 async fn a_guest_adds_products_and_the_server_prices_them() {
-    let app = shop().await;
+    let app = spawn_shop().await;
     let guest = browser();
-    let rice = product_id(&app, "STP-001").await;
-    let atta = product_id(&app, "STP-003").await;
+    let rice = product(&app, "STP-001").await.0;
+    let atta = product(&app, "STP-003").await.0;
     assert_eq!(add(&guest, &app, &rice, "2").await.status(), 200);
     // A price sent along with the form is not read.
     let tampered = call(
@@ -115,9 +98,9 @@ async fn fresh_visitors_cart(app: &TestApp) -> Value {
 
 #[tokio::test]
 async fn more_than_is_in_stock_is_refused_with_how_many_there_are() {
-    let app = shop().await;
+    let app = spawn_shop().await;
     let guest = browser();
-    let chana = product_id(&app, "STP-006").await; // 3 in stock
+    let chana = product(&app, "STP-006").await.0; // 3 in stock
     assert_eq!(
         quantity_error(add(&guest, &app, &chana, "4").await).await,
         "Only 3 in stock."
@@ -127,7 +110,7 @@ async fn more_than_is_in_stock_is_refused_with_how_many_there_are() {
         quantity_error(add(&guest, &app, &chana, "2").await).await,
         "Only 3 in stock, and 2 already in your cart."
     );
-    let oil = product_id(&app, "STP-009").await; // out of stock
+    let oil = product(&app, "STP-009").await.0; // out of stock
     assert_eq!(
         quantity_error(add(&guest, &app, &oil, "1").await).await,
         "Sorry, this is out of stock."
@@ -148,9 +131,9 @@ async fn more_than_is_in_stock_is_refused_with_how_many_there_are() {
 
 #[tokio::test]
 async fn bad_quantities_and_unknown_products_are_refused() {
-    let app = shop().await;
+    let app = spawn_shop().await;
     let guest = browser();
-    let rice = product_id(&app, "STP-001").await;
+    let rice = product(&app, "STP-001").await.0;
     for quantity in ["0", "-1", "abc", "1000000", "2.5", ""] {
         assert_eq!(
             quantity_error(add(&guest, &app, &rice, quantity).await).await,
@@ -167,9 +150,9 @@ async fn bad_quantities_and_unknown_products_are_refused() {
 
 #[tokio::test]
 async fn a_guest_cart_is_kept_when_signing_in_and_joins_the_accounts_cart() {
-    let app = shop().await;
-    let rice = product_id(&app, "STP-001").await;
-    let atta = product_id(&app, "STP-003").await;
+    let app = spawn_shop().await;
+    let rice = product(&app, "STP-001").await.0;
+    let atta = product(&app, "STP-003").await.0;
     // The customer left rice in their cart on another device.
     let phone = browser();
     sign_up(&phone, &app, "asha@example.in").await;
@@ -206,9 +189,9 @@ async fn a_guest_cart_is_kept_when_signing_in_and_joins_the_accounts_cart() {
 
 #[tokio::test]
 async fn removing_a_line_empties_it_from_the_cart() {
-    let app = shop().await;
+    let app = spawn_shop().await;
     let guest = browser();
-    let rice = product_id(&app, "STP-001").await;
+    let rice = product(&app, "STP-001").await.0;
     add(&guest, &app, &rice, "1").await;
     call(&guest, &app, "remove_from_cart", &[("product_id", &rice)]).await;
     assert!(lines(&cart(&guest, &app).await).is_empty());

@@ -7,14 +7,6 @@ mod common;
 use common::*;
 use serde_json::Value;
 
-async fn shop() -> TestApp {
-    let app = spawn_app().await;
-    haat::server::demo::load(&app.pool)
-        .await
-        .expect("demo data");
-    app
-}
-
 async fn page(app: &TestApp, path: &str) -> (u16, String) {
     let response = browser()
         .get(format!("{}{path}", app.url))
@@ -43,7 +35,7 @@ fn text_of(html: &str, testid: &str) -> String {
 
 #[tokio::test]
 async fn the_product_page_json_ld_agrees_with_the_price_and_stock_shown() {
-    let app = shop().await;
+    let app = spawn_shop().await;
     for (slug, stock) in [
         ("india-gate-basmati-rice-5-kg", "InStock"),
         ("saffola-sunflower-oil-1-l", "OutOfStock"),
@@ -81,7 +73,7 @@ async fn the_product_page_json_ld_agrees_with_the_price_and_stock_shown() {
 
 #[tokio::test]
 async fn the_sitemap_lists_every_active_product_and_category() {
-    let app = shop().await;
+    let app = spawn_shop().await;
     sqlx::query("UPDATE products SET active = false WHERE sku = 'STP-002'")
         .execute(&app.pool)
         .await
@@ -108,7 +100,7 @@ async fn the_sitemap_lists_every_active_product_and_category() {
 
 #[tokio::test]
 async fn misspelt_searches_find_what_the_shopper_meant() {
-    let app = shop().await;
+    let app = spawn_shop().await;
     for (query, expected) in [
         ("basmti rice", "Basmati Rice"),
         ("tomatoe ketchup", "Tomato Ketchup"),
@@ -129,7 +121,7 @@ async fn misspelt_searches_find_what_the_shopper_meant() {
 
 #[tokio::test]
 async fn an_empty_or_nonsense_search_gets_suggestions_not_an_error() {
-    let app = shop().await;
+    let app = spawn_shop().await;
     for query in ["", "qqzzxxv", "%27%3B--"] {
         let (status, html) = page(&app, &format!("/search?q={query}")).await;
         assert_eq!(status, 200, "{query}");
@@ -143,14 +135,14 @@ async fn an_empty_or_nonsense_search_gets_suggestions_not_an_error() {
 
 #[tokio::test]
 async fn unknown_products_and_categories_answer_404() {
-    let app = shop().await;
+    let app = spawn_shop().await;
     assert_eq!(page(&app, "/p/no-such-product").await.0, 404);
     assert_eq!(page(&app, "/c/no-such-category").await.0, 404);
 }
 
 #[tokio::test]
 async fn a_renamed_product_redirects_permanently_from_its_old_address() {
-    let app = shop().await;
+    let app = spawn_shop().await;
     sqlx::query(
         "UPDATE products SET slug = 'india-gate-classic-basmati-5-kg' WHERE sku = 'STP-001'",
     )
@@ -176,7 +168,7 @@ async fn a_renamed_product_redirects_permanently_from_its_old_address() {
 
 #[tokio::test]
 async fn category_filters_and_sorting_come_from_the_url() {
-    let app = shop().await;
+    let app = spawn_shop().await;
     let (_, html) = page(&app, "/c/staples?brand=Tata%20Sampann&sort=price_desc").await;
     assert_eq!(text_of(&html, "result-count"), "4 products");
     let prices: Vec<String> = html
@@ -203,7 +195,7 @@ async fn category_filters_and_sorting_come_from_the_url() {
 
 #[tokio::test]
 async fn customers_also_bought_shows_products_bought_together_and_never_out_of_stock() {
-    let app = shop().await;
+    let app = spawn_shop().await;
     // Sugar, always bought with tea and biscuits in the demo orders, runs out.
     sqlx::query("UPDATE products SET stock = 0 WHERE sku = 'STP-007'")
         .execute(&app.pool)
@@ -217,7 +209,7 @@ async fn customers_also_bought_shows_products_bought_together_and_never_out_of_s
 
 #[tokio::test]
 async fn loading_the_demo_data_twice_changes_nothing() {
-    let app = shop().await;
+    let app = spawn_shop().await;
     let count = |sql: &'static str| {
         let pool = app.pool.clone();
         async move {
@@ -244,7 +236,7 @@ async fn loading_the_demo_data_twice_changes_nothing() {
 
 #[tokio::test]
 async fn a_hand_made_listing_request_with_wild_values_is_answered_not_crashed() {
-    let app = shop().await;
+    let app = spawn_shop().await;
     let response = call(
         &browser(),
         &app,

@@ -6,66 +6,9 @@ mod common;
 use common::*;
 use serde_json::Value;
 
-async fn shop() -> TestApp {
-    let app = spawn_app().await;
-    haat::server::demo::load(&app.pool)
-        .await
-        .expect("demo data");
-    app
-}
-
-async fn product(app: &TestApp, sku: &str) -> (String, i32) {
-    let (id, stock): (i32, i32) = sqlx::query_as("SELECT id, stock FROM products WHERE sku = $1")
-        .bind(sku)
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
-    (id.to_string(), stock)
-}
-
-async fn stock_of(app: &TestApp, sku: &str) -> i32 {
-    product(app, sku).await.1
-}
-
-const PICKUP_UPI: [(&str, &str); 9] = [
-    ("name", "Asha Rao"),
-    ("email", "asha@example.in"),
-    ("mobile", "9876543210"),
-    ("fulfilment", "pickup"),
-    ("address", ""),
-    ("city", ""),
-    ("state", ""),
-    ("pin", ""),
-    ("payment", "upi"),
-];
-
-fn with(overrides: &[(&'static str, &'static str)]) -> Vec<(&'static str, &'static str)> {
-    PICKUP_UPI
-        .iter()
-        .map(|(k, v)| {
-            (
-                *k,
-                overrides
-                    .iter()
-                    .find(|(ok, _)| ok == k)
-                    .map(|(_, ov)| *ov)
-                    .unwrap_or(*v),
-            )
-        })
-        .collect()
-}
-
-async fn checkout(
-    client: &reqwest::Client,
-    app: &TestApp,
-    form: &[(&str, &str)],
-) -> reqwest::Response {
-    call(client, app, "place_order", form).await
-}
-
 #[tokio::test]
 async fn a_upi_order_takes_the_stock_and_shows_a_payable_intent() {
-    let app = shop().await;
+    let app = spawn_shop().await;
     let guest = browser();
     let (rice, before) = product(&app, "STP-001").await;
     call(
@@ -75,7 +18,7 @@ async fn a_upi_order_takes_the_stock_and_shows_a_payable_intent() {
         &[("product_id", &rice), ("quantity", "2")],
     )
     .await;
-    let placed = checkout(&guest, &app, &with(&[])).await;
+    let placed = place_order(&guest, &app, &checkout_form(&[])).await;
     assert_eq!(placed.status(), 200);
     let location = placed.headers()["location"].to_str().unwrap().to_string();
     let reference = location.trim_start_matches("/orders/").to_string();
@@ -199,7 +142,7 @@ async fn a_upi_order_takes_the_stock_and_shows_a_payable_intent() {
 
 #[tokio::test]
 async fn bad_checkout_input_is_refused_per_field_and_nothing_is_ordered() {
-    let app = shop().await;
+    let app = spawn_shop().await;
     let guest = browser();
     let (rice, before) = product(&app, "STP-001").await;
     call(
@@ -209,10 +152,10 @@ async fn bad_checkout_input_is_refused_per_field_and_nothing_is_ordered() {
         &[("product_id", &rice), ("quantity", "1")],
     )
     .await;
-    let response = checkout(
+    let response = place_order(
         &guest,
         &app,
-        &with(&[
+        &checkout_form(&[
             ("email", "asha@"),
             ("mobile", "12345"),
             ("fulfilment", "delivery"),
@@ -242,55 +185,13 @@ async fn bad_checkout_input_is_refused_per_field_and_nothing_is_ordered() {
             .unwrap();
     assert_eq!(orders, 0);
     // An empty cart cannot be ordered.
-    let empty = checkout(&browser(), &app, &with(&[])).await;
+    let empty = place_order(&browser(), &app, &checkout_form(&[])).await;
     assert_eq!(empty.status(), 422);
 }
 
 #[tokio::test]
-async fn a_hundred_simultaneous_checkouts_for_ten_units_make_exactly_ten_orders() {
-    let app = shop().await;
-    let (tea, _) = product(&app, "BEV-001").await;
-    for round in 0..3 {
-        sqlx::query("UPDATE products SET stock = 10 WHERE sku = 'BEV-001'")
-            .execute(&app.pool)
-            .await
-            .unwrap();
-        let mut shoppers = Vec::new();
-        for _ in 0..100 {
-            let client = browser();
-            let added = call(
-                &client,
-                &app,
-                "add_to_cart",
-                &[("product_id", &tea), ("quantity", "1")],
-            )
-            .await;
-            assert_eq!(added.status(), 200);
-            shoppers.push(client);
-        }
-        let attempts = shoppers.iter().map(|client| {
-            let app = &app;
-            async move {
-                checkout(client, app, &with(&[("payment", "cod")]))
-                    .await
-                    .status()
-                    .as_u16()
-            }
-        });
-        let statuses = futures::future::join_all(attempts).await;
-        let placed = statuses.iter().filter(|s| **s == 200).count();
-        assert_eq!(placed, 10, "round {round}: {statuses:?}");
-        assert!(
-            statuses.iter().all(|s| *s == 200 || *s == 422),
-            "round {round}: {statuses:?}"
-        );
-        assert_eq!(stock_of(&app, "BEV-001").await, 0, "round {round}");
-    }
-}
-
-#[tokio::test]
 async fn an_unpaid_upi_order_expires_and_returns_its_stock_but_cash_orders_do_not() {
-    let app = shop().await;
+    let app = spawn_shop().await;
     let (atta, before) = product(&app, "STP-003").await;
     let upi = browser();
     call(
@@ -300,7 +201,7 @@ async fn an_unpaid_upi_order_expires_and_returns_its_stock_but_cash_orders_do_no
         &[("product_id", &atta), ("quantity", "3")],
     )
     .await;
-    checkout(&upi, &app, &with(&[])).await;
+    place_order(&upi, &app, &checkout_form(&[])).await;
     let cash = browser();
     call(
         &cash,
@@ -309,7 +210,7 @@ async fn an_unpaid_upi_order_expires_and_returns_its_stock_but_cash_orders_do_no
         &[("product_id", &atta), ("quantity", "2")],
     )
     .await;
-    checkout(&cash, &app, &with(&[("payment", "cod")])).await;
+    place_order(&cash, &app, &checkout_form(&[("payment", "cod")])).await;
     assert_eq!(stock_of(&app, "STP-003").await, before - 5);
 
     // Not yet due: nothing happens.
@@ -352,7 +253,7 @@ async fn an_unpaid_upi_order_expires_and_returns_its_stock_but_cash_orders_do_no
 
 #[tokio::test]
 async fn a_customers_orders_are_listed_in_their_account() {
-    let app = shop().await;
+    let app = spawn_shop().await;
     let customer = browser();
     sign_up(&customer, &app, "asha@example.in").await;
     let (rice, _) = product(&app, "STP-001").await;
@@ -363,7 +264,7 @@ async fn a_customers_orders_are_listed_in_their_account() {
         &[("product_id", &rice), ("quantity", "1")],
     )
     .await;
-    checkout(&customer, &app, &with(&[("payment", "cod")])).await;
+    place_order(&customer, &app, &checkout_form(&[("payment", "cod")])).await;
     let orders: Value = call(&customer, &app, "my_orders", &[])
         .await
         .json()

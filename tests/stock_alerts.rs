@@ -5,14 +5,6 @@ mod common;
 use common::*;
 use haat::server::{back_in_stock::send_due, config::Config};
 
-async fn shop() -> TestApp {
-    let app = spawn_app().await;
-    haat::server::demo::load(&app.pool)
-        .await
-        .expect("demo data");
-    app
-}
-
 fn config() -> Config {
     Config::from_lookup(|name| (name == "DATABASE_URL").then(|| "postgres://unused".to_string()))
         .unwrap()
@@ -27,7 +19,7 @@ async fn back_in_stock_emails(app: &TestApp) -> Vec<String> {
 
 #[tokio::test]
 async fn each_subscriber_gets_one_email_when_stock_returns() {
-    let app = shop().await;
+    let app = spawn_shop().await;
     let oil: i32 = sqlx::query_scalar("SELECT id FROM products WHERE sku = 'STP-009'")
         .fetch_one(&app.pool)
         .await
@@ -78,7 +70,7 @@ async fn each_subscriber_gets_one_email_when_stock_returns() {
 
 #[tokio::test]
 async fn a_signed_in_customer_may_leave_the_email_empty() {
-    let app = shop().await;
+    let app = spawn_shop().await;
     let client = browser();
     sign_up(&client, &app, "asha@example.in").await;
     let oil: i32 = sqlx::query_scalar("SELECT id FROM products WHERE sku = 'STP-009'")

@@ -166,7 +166,7 @@ pub async fn search(q: String, page: i64) -> Result<SearchResults, AppError> {
     let (products, total) = if query.is_empty() {
         (Vec::new(), 0)
     } else {
-        catalog::search(
+        crate::db::search::search(
             pool,
             &query,
             SEARCH_PAGE_SIZE,
@@ -200,14 +200,14 @@ pub async fn search(q: String, page: i64) -> Result<SearchResults, AppError> {
 #[server(prefix = "/api", endpoint = "suggest", input = leptos::server_fn::codec::GetUrl)]
 pub async fn suggest(q: String) -> Result<Vec<ProductCard>, AppError> {
     use crate::{
-        db::catalog,
+        db::search::search,
         server::{errors::OrInternal, state::app_state},
     };
     let query: String = q.trim().chars().take(100).collect();
     if query.chars().count() < 2 {
         return Ok(Vec::new());
     }
-    let (products, _) = catalog::search(&app_state().pool, &query, 6, 0)
+    let (products, _) = search(&app_state().pool, &query, 6, 0)
         .await
         .or_internal("suggesting")?;
     Ok(products)

@@ -6,14 +6,14 @@ use crate::domain::{CategorySummary, Listing, Paise, ProductCard, ProductImage, 
 use sqlx::{PgExecutor, Postgres, QueryBuilder};
 
 /// The columns of a product card, for `p` = products.
-const CARD_COLUMNS: &str =
+pub(super) const CARD_COLUMNS: &str =
     "p.id, p.slug, p.name, p.brand, p.unit, p.price_paise, p.mrp_paise, p.stock,
     coalesce(img.path, '') AS image, coalesce(img.alt, p.name) AS image_alt";
-const FIRST_IMAGE: &str = "LEFT JOIN LATERAL (SELECT path, alt FROM product_images i
+pub(super) const FIRST_IMAGE: &str = "LEFT JOIN LATERAL (SELECT path, alt FROM product_images i
     WHERE i.product_id = p.id ORDER BY position, id LIMIT 1) img ON true";
 
 #[derive(sqlx::FromRow)]
-struct CardRow {
+pub(super) struct CardRow {
     id: i32,
     slug: String,
     name: String,
@@ -264,41 +264,6 @@ pub async fn renamed_to(db: impl PgExecutor<'_>, old_slug: &str) -> sqlx::Result
     )
     .fetch_optional(db)
     .await
-}
-
-/// Full-text search weighted name > brand and category > description, joined
-/// with trigram similarity on name and brand so that misspellings still find.
-pub async fn search(
-    db: impl PgExecutor<'_>,
-    text: &str,
-    limit: i64,
-    offset: i64,
-) -> sqlx::Result<(Vec<ProductCard>, i64)> {
-    #[derive(sqlx::FromRow)]
-    struct Row {
-        #[sqlx(flatten)]
-        card: CardRow,
-        total: i64,
-    }
-    let sql = format!(
-        "WITH q AS (SELECT websearch_to_tsquery('english', $1) AS ts,
-                           websearch_to_tsquery('simple', $1) AS ts_simple, lower($1) AS raw)
-         SELECT {CARD_COLUMNS}, count(*) OVER () AS total FROM products p {FIRST_IMAGE}, q
-         WHERE p.active AND (p.search @@ q.ts OR p.search @@ q.ts_simple
-                OR q.raw <% lower(p.name) OR q.raw % lower(p.brand))
-         ORDER BY (ts_rank(p.search, q.ts) + ts_rank(p.search, q.ts_simple)
-                   + word_similarity(q.raw, lower(p.name)) + similarity(q.raw, lower(p.brand))) DESC,
-                  p.stock = 0, p.id
-         LIMIT $2 OFFSET $3"
-    );
-    let rows: Vec<Row> = sqlx::query_as(&sql)
-        .bind(text)
-        .bind(limit)
-        .bind(offset)
-        .fetch_all(db)
-        .await?;
-    let total = rows.first().map(|r| r.total).unwrap_or(0);
-    Ok((rows.into_iter().map(|r| r.card.into()).collect(), total))
 }
 
 /// `(last change, path)` of every page the sitemap lists.

@@ -180,3 +180,65 @@ pub fn session_cookie(headers: &HeaderMap) -> Option<String> {
         .find(|v| v.starts_with("haat_session="))
         .map(str::to_owned)
 }
+
+/// A server whose database holds the demo shop (catalogue, orders, accounts).
+pub async fn spawn_shop() -> TestApp {
+    let app = spawn_app().await;
+    haat::server::demo::load(&app.pool)
+        .await
+        .expect("demo data");
+    app
+}
+
+/// `(id as a form value, stock)` of the product with `sku`.
+pub async fn product(app: &TestApp, sku: &str) -> (String, i32) {
+    let (id, stock): (i32, i32) = sqlx::query_as("SELECT id, stock FROM products WHERE sku = $1")
+        .bind(sku)
+        .fetch_one(&app.pool)
+        .await
+        .expect("a demo product");
+    (id.to_string(), stock)
+}
+
+/// A guest picking up and paying by UPI; `checkout_form` changes fields of it.
+pub async fn stock_of(app: &TestApp, sku: &str) -> i32 {
+    product(app, sku).await.1
+}
+
+pub const PICKUP_UPI: [(&str, &str); 9] = [
+    ("name", "Asha Rao"),
+    ("email", "asha@example.in"),
+    ("mobile", "9876543210"),
+    ("fulfilment", "pickup"),
+    ("address", ""),
+    ("city", ""),
+    ("state", ""),
+    ("pin", ""),
+    ("payment", "upi"),
+];
+
+pub fn checkout_form(
+    overrides: &[(&'static str, &'static str)],
+) -> Vec<(&'static str, &'static str)> {
+    PICKUP_UPI
+        .iter()
+        .map(|(k, v)| {
+            (
+                *k,
+                overrides
+                    .iter()
+                    .find(|(ok, _)| ok == k)
+                    .map(|(_, ov)| *ov)
+                    .unwrap_or(*v),
+            )
+        })
+        .collect()
+}
+
+pub async fn place_order(
+    client: &reqwest::Client,
+    app: &TestApp,
+    form: &[(&str, &str)],
+) -> reqwest::Response {
+    call(client, app, "place_order", form).await
+}

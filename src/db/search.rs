@@ -1,0 +1,40 @@
+//! Product search: weighted full-text search joined with trigram similarity.
+
+use super::catalog::{CardRow, CARD_COLUMNS, FIRST_IMAGE};
+use crate::domain::ProductCard;
+use sqlx::PgExecutor;
+
+/// Full-text search weighted name > brand and category > description, joined
+/// with trigram similarity on name and brand so that misspellings still find.
+pub async fn search(
+    db: impl PgExecutor<'_>,
+    text: &str,
+    limit: i64,
+    offset: i64,
+) -> sqlx::Result<(Vec<ProductCard>, i64)> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        #[sqlx(flatten)]
+        card: CardRow,
+        total: i64,
+    }
+    let sql = format!(
+        "WITH q AS (SELECT websearch_to_tsquery('english', $1) AS ts,
+                           websearch_to_tsquery('simple', $1) AS ts_simple, lower($1) AS raw)
+         SELECT {CARD_COLUMNS}, count(*) OVER () AS total FROM products p {FIRST_IMAGE}, q
+         WHERE p.active AND (p.search @@ q.ts OR p.search @@ q.ts_simple
+                OR q.raw <% lower(p.name) OR q.raw % lower(p.brand))
+         ORDER BY (ts_rank(p.search, q.ts) + ts_rank(p.search, q.ts_simple)
+                   + word_similarity(q.raw, lower(p.name)) + similarity(q.raw, lower(p.brand))) DESC,
+                  p.stock = 0, p.id
+         LIMIT $2 OFFSET $3"
+    );
+    let rows: Vec<Row> = sqlx::query_as(&sql)
+        .bind(text)
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(db)
+        .await?;
+    let total = rows.first().map(|r| r.total).unwrap_or(0);
+    Ok((rows.into_iter().map(|r| r.card.into()).collect(), total))
+}
