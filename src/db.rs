@@ -7,6 +7,7 @@ pub mod catalog_writes;
 pub mod orders;
 pub mod outbox;
 pub mod password_resets;
+pub mod product_cards;
 pub mod search;
 pub mod stock_alerts;
 pub mod users;

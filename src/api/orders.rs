@@ -10,24 +10,11 @@ pub async fn load_order(reference: String) -> Result<OrderView, AppError> {
     use crate::{
         db::orders,
         domain::{intent_url, Paise},
-        server::{
-            errors::{not_found, OrInternal},
-            order_access::may_view,
-            state::app_state,
-        },
+        server::{errors::OrInternal, order_access::viewable_order, state::app_state},
     };
     let state = app_state();
     let pool = &state.pool;
-    let Some(order) = orders::by_reference(pool, &reference)
-        .await
-        .or_internal("finding an order")?
-    else {
-        return Err(not_found());
-    };
-    // Someone else's order looks the same as no order.
-    if !may_view(&order).await? {
-        return Err(not_found());
-    }
+    let order = viewable_order(&reference).await?;
     let lines = orders::lines(pool, order.id)
         .await
         .or_internal("reading order lines")?;
@@ -104,26 +91,14 @@ pub async fn submit_utr(reference: String, utr: String) -> Result<(), AppError> 
     use crate::{
         db::orders,
         domain::{FormErrors, Utr},
-        server::{
-            errors::{not_found, OrInternal},
-            order_access::may_view,
-            state::app_state,
-        },
+        server::{errors::OrInternal, order_access::viewable_order, state::app_state},
     };
     let pool = &app_state().pool;
     let mut form = FormErrors::new(vec![("utr".into(), utr.clone())]);
     let Some(utr) = form.check("utr", Utr::parse(&utr)) else {
         return Err(AppError::Invalid(form));
     };
-    let Some(order) = orders::by_reference(pool, &reference)
-        .await
-        .or_internal("finding an order")?
-    else {
-        return Err(not_found());
-    };
-    if !may_view(&order).await? {
-        return Err(not_found());
-    }
+    let order = viewable_order(&reference).await?;
     let mut tx = pool.begin().await.or_internal("starting a transaction")?;
     let moved = orders::transition(
         &mut tx,

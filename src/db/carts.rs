@@ -1,6 +1,7 @@
 //! Carts and their lines.
 
-use crate::domain::{CartLine, Paise, ProductCard, MAX_LINE_QUANTITY};
+use super::product_cards::{CardRow, CARD_COLUMNS, FIRST_IMAGE};
+use crate::domain::{CartLine, MAX_LINE_QUANTITY};
 use sqlx::PgExecutor;
 use uuid::Uuid;
 
@@ -58,33 +59,24 @@ pub async fn merge(db: &mut sqlx::PgConnection, guest: Uuid, into: Uuid) -> sqlx
 }
 
 pub async fn lines(db: impl PgExecutor<'_>, cart_id: Uuid) -> sqlx::Result<Vec<CartLine>> {
-    let rows = sqlx::query!(
-        r#"SELECT p.id, p.slug, p.name, p.brand, p.unit, p.price_paise, p.mrp_paise, p.stock, p.gst_rate,
-                  ci.quantity, coalesce(img.path, '') AS "image!", coalesce(img.alt, p.name) AS "image_alt!"
-           FROM cart_items ci JOIN products p ON p.id = ci.product_id
-           LEFT JOIN LATERAL (SELECT path, alt FROM product_images i WHERE i.product_id = p.id
-                              ORDER BY position, id LIMIT 1) img ON true
-           WHERE ci.cart_id = $1 AND p.active
-           ORDER BY ci.added_at, p.id"#,
-        cart_id
-    )
-    .fetch_all(db)
-    .await?;
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        #[sqlx(flatten)]
+        card: CardRow,
+        quantity: i32,
+        gst_rate: i16,
+    }
+    let sql = format!(
+        "SELECT {CARD_COLUMNS}, ci.quantity, p.gst_rate
+         FROM cart_items ci JOIN products p ON p.id = ci.product_id {FIRST_IMAGE}
+         WHERE ci.cart_id = $1 AND p.active
+         ORDER BY ci.added_at, p.id"
+    );
+    let rows: Vec<Row> = sqlx::query_as(&sql).bind(cart_id).fetch_all(db).await?;
     Ok(rows
         .into_iter()
         .map(|r| CartLine {
-            product: ProductCard {
-                id: r.id,
-                slug: r.slug,
-                name: r.name,
-                brand: r.brand,
-                unit: r.unit,
-                price: Paise(r.price_paise),
-                mrp: Paise(r.mrp_paise),
-                stock: r.stock,
-                image: r.image,
-                image_alt: r.image_alt,
-            },
+            product: r.card.into(),
             quantity: r.quantity,
             gst_rate: r.gst_rate,
         })

@@ -2,46 +2,9 @@
 //! queries: card lists carry their first image through a lateral join, never
 //! a query per product.
 
-use crate::domain::{CategorySummary, Listing, Paise, ProductCard, ProductImage, Sort, PAGE_SIZE};
+use super::product_cards::{CardRow, CARD_COLUMNS, FIRST_IMAGE};
+use crate::domain::{CategorySummary, Listing, ProductCard, ProductImage, Sort, PAGE_SIZE};
 use sqlx::{PgExecutor, Postgres, QueryBuilder};
-
-/// The columns of a product card, for `p` = products.
-pub(super) const CARD_COLUMNS: &str =
-    "p.id, p.slug, p.name, p.brand, p.unit, p.price_paise, p.mrp_paise, p.stock,
-    coalesce(img.path, '') AS image, coalesce(img.alt, p.name) AS image_alt";
-pub(super) const FIRST_IMAGE: &str = "LEFT JOIN LATERAL (SELECT path, alt FROM product_images i
-    WHERE i.product_id = p.id ORDER BY position, id LIMIT 1) img ON true";
-
-#[derive(sqlx::FromRow)]
-pub(super) struct CardRow {
-    id: i32,
-    slug: String,
-    name: String,
-    brand: String,
-    unit: String,
-    price_paise: i64,
-    mrp_paise: i64,
-    stock: i32,
-    image: String,
-    image_alt: String,
-}
-
-impl From<CardRow> for ProductCard {
-    fn from(r: CardRow) -> Self {
-        ProductCard {
-            id: r.id,
-            slug: r.slug,
-            name: r.name,
-            brand: r.brand,
-            unit: r.unit,
-            price: Paise(r.price_paise),
-            mrp: Paise(r.mrp_paise),
-            stock: r.stock,
-            image: r.image,
-            image_alt: r.image_alt,
-        }
-    }
-}
 
 async fn cards(
     db: impl PgExecutor<'_>,

@@ -1,6 +1,6 @@
 //! Product search: weighted full-text search joined with trigram similarity.
 
-use super::catalog::{CardRow, CARD_COLUMNS, FIRST_IMAGE};
+use super::product_cards::{CardRow, CARD_COLUMNS, FIRST_IMAGE};
 use crate::domain::ProductCard;
 use sqlx::PgExecutor;
 

@@ -1,8 +1,15 @@
 //! Who may see an order: the account that placed it, or the browser session
 //! that placed it as a guest (its references are kept in the session).
 
-use super::{auth::AuthSession, errors::OrInternal};
-use crate::{db::orders::OrderRow, domain::AppError};
+use super::{
+    auth::AuthSession,
+    errors::{not_found, OrInternal},
+    state::app_state,
+};
+use crate::{
+    db::orders::{self, OrderRow},
+    domain::AppError,
+};
 
 const GUEST_ORDERS: &str = "guest_orders";
 
@@ -42,6 +49,18 @@ pub async fn may_view(order: &OrderRow) -> Result<bool, AppError> {
         .or_internal("reading orders")?
         .unwrap_or_default();
     Ok(references.iter().any(|r| r == &order.reference))
+}
+
+/// The order with `reference` if the caller may see it; someone else's order
+/// answers 404 exactly like no order, so references cannot be probed.
+pub async fn viewable_order(reference: &str) -> Result<OrderRow, AppError> {
+    let order = orders::by_reference(&app_state().pool, reference)
+        .await
+        .or_internal("finding an order")?;
+    match order {
+        Some(order) if may_view(&order).await? => Ok(order),
+        _ => Err(not_found()),
+    }
 }
 
 /// A short order reference customers can read out and type: `H` and seven
