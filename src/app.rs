@@ -8,13 +8,19 @@ use crate::ui::{
             account_page::AccountPage, forgot_password_page::ForgotPasswordPage,
             login_page::LoginPage, reset_password_page::ResetPasswordPage, signup_page::SignupPage,
         },
-        admin::admin_page::AdminPage,
+        admin::{
+            admin_page::AdminPage, audit_page::AuditPage, categories_page::CategoriesPage,
+            menus_page::MenusPage, order_page::OrderPage as AdminOrderPage,
+            orders_page::OrdersPage, page_edit_page::PageEditPage, pages_page::PagesPage,
+            product_edit_page::ProductEditPage, products_page::ProductsPage,
+            settings_page::SettingsPage, users_page::UsersPage,
+        },
         dashboard::dashboard_page::DashboardPage,
         not_found_page::NotFoundPage,
         storefront::{
             cart_page::CartPage, category_page::CategoryPage, checkout_page::CheckoutPage,
-            home_page::HomePage, order_page::OrderPage, product_page::ProductPage,
-            search_page::SearchPage,
+            content_page::ContentPage, home_page::HomePage, order_page::OrderPage,
+            product_page::ProductPage, search_page::SearchPage,
         },
     },
 };
@@ -51,7 +57,21 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/reset-password") view=ResetPasswordPage ssr=ssr.clone() />
                     <Route path=path!("/account") view=AccountPage ssr=ssr.clone() />
                     <Route path=path!("/dashboard") view=DashboardPage ssr=ssr.clone() />
-                    <Route path=path!("/admin") view=AdminPage ssr=ssr />
+                    <Route path=path!("/admin") view=AdminPage ssr=ssr.clone() />
+                    <Route path=path!("/admin/products") view=ProductsPage ssr=ssr.clone() />
+                    <Route path=path!("/admin/products/:id") view=ProductEditPage ssr=ssr.clone() />
+                    <Route path=path!("/admin/categories") view=CategoriesPage ssr=ssr.clone() />
+                    <Route path=path!("/admin/orders") view=OrdersPage ssr=ssr.clone() />
+                    <Route path=path!("/admin/orders/:reference") view=AdminOrderPage ssr=ssr.clone() />
+                    <Route path=path!("/admin/pages") view=PagesPage ssr=ssr.clone() />
+                    <Route path=path!("/admin/pages/:id") view=PageEditPage ssr=ssr.clone() />
+                    <Route path=path!("/admin/menus") view=MenusPage ssr=ssr.clone() />
+                    <Route path=path!("/admin/settings") view=SettingsPage ssr=ssr.clone() />
+                    <Route path=path!("/admin/users") view=UsersPage ssr=ssr.clone() />
+                    <Route path=path!("/admin/audit") view=AuditPage ssr=ssr.clone() />
+                    // Content pages answer at the top level (/about); every
+                    // fixed address above wins over this one.
+                    <Route path=path!("/:slug") view=ContentPage ssr=ssr />
                 </Routes>
             </SiteLayout>
         </Router>

@@ -1,13 +1,23 @@
 //! All SQL, one file per aggregate. Functions take an executor so that the
 //! caller owns the transaction.
 
+pub mod admin_categories;
+pub mod admin_orders;
+pub mod admin_products;
+pub mod admin_users;
+pub mod audit;
 pub mod carts;
 pub mod catalog;
 pub mod catalog_writes;
+pub mod images;
+pub mod menus;
 pub mod orders;
 pub mod outbox;
+pub mod pages;
 pub mod password_resets;
 pub mod product_cards;
 pub mod search;
+pub mod settings;
+pub mod stock;
 pub mod stock_alerts;
 pub mod users;

@@ -1,10 +1,12 @@
 //! Types shared by the server and the browser: no I/O, checked on construction.
 
+mod admin;
 mod cart;
 mod checkout_fields;
 mod email;
 mod error;
 mod gst;
+mod gstin;
 mod listing;
 mod mobile;
 mod money;
@@ -13,25 +15,33 @@ mod password;
 mod person_name;
 mod product;
 mod role;
+mod rupees;
 mod site;
 mod slug;
 mod upi;
+mod upi_id;
 mod user;
 
+pub use admin::*;
 pub use cart::{Cart, CartLine, MAX_LINE_QUANTITY};
-pub use checkout_fields::{parse_state, PinCode, Utr, STATES};
+pub use checkout_fields::{parse_state, state_code, PinCode, Utr, STATES};
 pub use email::Email;
 pub use error::{AppError, FormErrors, FormValues};
 pub use gst::included_gst;
+pub use gstin::Gstin;
 pub use listing::{encode, Listing, Sort, PAGE_SIZE};
 pub use mobile::Mobile;
 pub use money::Paise;
 pub use order::{status_label, OrderEvent, OrderLine, OrderView};
 pub use password::{NewPassword, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
 pub use person_name::PersonName;
-pub use product::{CategorySummary, ProductCard, ProductDetail, ProductImage, StockLevel};
+pub use product::{
+    image_url, CategorySummary, ProductCard, ProductDetail, ProductImage, StockLevel,
+};
 pub use role::{Role, StaffRole};
+pub use rupees::parse_rupees;
 pub use site::{absolute_url, SiteOrigin};
 pub use slug::slugify;
 pub use upi::intent_url;
+pub use upi_id::UpiId;
 pub use user::SignedInUser;

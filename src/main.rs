@@ -21,6 +21,7 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     telemetry::init(&config.log_level, config.log_json);
     let pool = startup::connect(&config).await?;
     startup::migrate(&pool).await?;
+    startup::create_settings(&pool, &config).await?;
 
     match std::env::args().nth(1).as_deref() {
         Some("migrate") => return Ok(()),

@@ -99,8 +99,8 @@ async fn a_upi_order_takes_the_stock_and_shows_a_payable_intent() {
         call(
             &staff,
             &app,
-            "confirm_upi_payment",
-            &[("reference", &reference)]
+            "admin/advance_order",
+            &[("reference", &reference), ("to", "paid")]
         )
         .await
         .status(),
@@ -111,8 +111,8 @@ async fn a_upi_order_takes_the_stock_and_shows_a_payable_intent() {
         call(
             &staff,
             &app,
-            "confirm_upi_payment",
-            &[("reference", &reference)]
+            "admin/advance_order",
+            &[("reference", &reference), ("to", "paid")]
         )
         .await
         .status(),
@@ -137,7 +137,8 @@ async fn a_upi_order_takes_the_stock_and_shows_a_payable_intent() {
     .fetch_one(&app.pool)
     .await
     .unwrap();
-    assert_eq!(mails, 1);
+    // One when it was placed, one when staff confirmed the payment.
+    assert_eq!(mails, 2);
 }
 
 #[tokio::test]

@@ -10,6 +10,8 @@ pub struct HomeData {
     pub categories: Vec<CategorySummary>,
     pub featured: Vec<ProductCard>,
     pub bestsellers: Vec<ProductCard>,
+    pub hero_title: String,
+    pub hero_text: String,
 }
 
 #[server(prefix = "/api", endpoint = "load_home")]
@@ -19,7 +21,12 @@ pub async fn load_home() -> Result<HomeData, AppError> {
         server::{errors::OrInternal, state::app_state},
     };
     let pool = &app_state().pool;
+    let shop = crate::db::settings::load(pool)
+        .await
+        .or_internal("reading settings")?;
     Ok(HomeData {
+        hero_title: shop.hero_title,
+        hero_text: shop.hero_text,
         categories: catalog::categories(pool)
             .await
             .or_internal("listing categories")?,
@@ -131,6 +138,7 @@ pub async fn load_product(slug: String) -> Result<ProductPage, AppError> {
                 image_alt: first.map(|i| i.alt).unwrap_or(row.name),
             },
             sku: row.sku,
+            description_html: crate::server::markdown::to_safe_html(&row.description),
             description: row.description,
             gst_rate: row.gst_rate,
             category_slug: row.category_slug,

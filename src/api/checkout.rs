@@ -83,7 +83,8 @@ pub async fn place_order(
     let user = session_user().await?;
     let reference = new_reference();
     let upi = payment == "upi";
-    let expires = upi.then(|| state_app.config.shop.upi_order_expiry.as_secs() as i64);
+    let shop = crate::server::shop_settings::current().await?;
+    let expires = upi.then(|| i64::from(shop.upi_expiry_minutes) * 60);
     let mut tx = state_app
         .pool
         .begin()

@@ -22,14 +22,9 @@ pub async fn load_order(reference: String) -> Result<OrderView, AppError> {
         .await
         .or_internal("reading the timeline")?;
     let total = Paise(order.total_paise);
-    let upi_intent = (order.status == "awaiting_payment").then(|| {
-        intent_url(
-            &state.config.shop.upi_id,
-            &state.config.shop.upi_payee_name,
-            total,
-            &order.reference,
-        )
-    });
+    let shop = crate::server::shop_settings::current().await?;
+    let upi_intent = (order.status == "awaiting_payment")
+        .then(|| intent_url(&shop.upi_id, &shop.upi_payee_name, total, &order.reference));
     let upi_qr_svg = match &upi_intent {
         Some(intent) => {
             Some(crate::server::upi_qr::svg(intent).or_internal("drawing the QR code")?)
@@ -115,35 +110,5 @@ pub async fn submit_utr(reference: String, utr: String) -> Result<(), AppError> 
         return Err(AppError::Invalid(form));
     }
     leptos_axum::redirect(&format!("/orders/{reference}"));
-    Ok(())
-}
-
-/// Staff confirm that a reported UPI payment arrived.
-#[server(prefix = "/api", endpoint = "confirm_upi_payment")]
-pub async fn confirm_upi_payment(reference: String) -> Result<(), AppError> {
-    use crate::{
-        db::orders,
-        domain::Role,
-        server::{
-            auth::require_role,
-            errors::{not_found, OrInternal},
-            state::app_state,
-        },
-    };
-    require_role(&[Role::Staff, Role::Admin]).await?;
-    let pool = &app_state().pool;
-    let Some(order) = orders::by_reference(pool, &reference)
-        .await
-        .or_internal("finding an order")?
-    else {
-        return Err(not_found());
-    };
-    let mut tx = pool.begin().await.or_internal("starting a transaction")?;
-    orders::transition(&mut tx, order.id, "payment_submitted", "paid", None)
-        .await
-        .or_internal("confirming the payment")?;
-    tx.commit()
-        .await
-        .or_internal("committing the confirmation")?;
     Ok(())
 }

@@ -237,6 +237,9 @@ pub async fn sitemap_entries(db: impl PgExecutor<'_>) -> sqlx::Result<Vec<(Strin
            UNION ALL
            SELECT '/p/' || slug, to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')
              FROM products WHERE active
+           UNION ALL
+           SELECT '/' || slug, to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')
+             FROM pages WHERE published
            ORDER BY 1"#
     )
     .fetch_all(db)

@@ -68,6 +68,16 @@ pub async fn place(
     )
     .fetch_one(&mut *tx)
     .await?;
+    super::stock::set_reason(
+        tx,
+        super::stock::StockReason {
+            reason: "order",
+            order_id: Some(order_id),
+            actor_id: order.user_id,
+            note: "",
+        },
+    )
+    .await?;
     // Lock products in id order so that concurrent orders cannot deadlock.
     let lines = sqlx::query!(
         "SELECT ci.product_id, ci.quantity, p.name FROM cart_items ci JOIN products p ON p.id = ci.product_id
@@ -227,8 +237,9 @@ pub async fn transition(
     Ok(moved)
 }
 
-/// Expires unpaid UPI orders whose time is up and returns their stock, in
-/// one transaction; returns how many expired.
+/// Expires unpaid UPI orders whose time is up and returns their stock (each
+/// return recorded in the ledger against its order), in one transaction;
+/// returns how many expired.
 pub async fn expire_due(tx: &mut PgConnection) -> sqlx::Result<u64> {
     let expired = sqlx::query_scalar!(
         "UPDATE orders SET status = 'expired'
@@ -236,23 +247,24 @@ pub async fn expire_due(tx: &mut PgConnection) -> sqlx::Result<u64> {
     )
     .fetch_all(&mut *tx)
     .await?;
-    if expired.is_empty() {
-        return Ok(0);
+    for &order_id in &expired {
+        super::stock::set_reason(
+            tx,
+            super::stock::StockReason {
+                reason: "expired",
+                order_id: Some(order_id),
+                actor_id: None,
+                note: "",
+            },
+        )
+        .await?;
+        super::admin_orders::return_stock(tx, order_id).await?;
+        sqlx::query!(
+            "INSERT INTO order_events (order_id, status) VALUES ($1, 'expired')",
+            order_id
+        )
+        .execute(&mut *tx)
+        .await?;
     }
-    sqlx::query!(
-        "UPDATE products p SET stock = p.stock + back.quantity, updated_at = now()
-         FROM (SELECT product_id, sum(quantity)::int AS quantity FROM order_items
-               WHERE order_id = ANY($1) GROUP BY product_id) back
-         WHERE p.id = back.product_id",
-        &expired
-    )
-    .execute(&mut *tx)
-    .await?;
-    sqlx::query!(
-        "INSERT INTO order_events (order_id, status) SELECT unnest($1::bigint[]), 'expired'",
-        &expired
-    )
-    .execute(&mut *tx)
-    .await?;
     Ok(expired.len() as u64)
 }

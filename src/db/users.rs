@@ -105,3 +105,12 @@ pub async fn count_by_role(db: impl PgExecutor<'_>) -> sqlx::Result<Vec<(String,
             .await?;
     Ok(rows.into_iter().map(|r| (r.role, r.count)).collect())
 }
+
+/// Email addresses of the active admins.
+pub async fn admin_emails(db: impl PgExecutor<'_>) -> sqlx::Result<Vec<String>> {
+    sqlx::query_scalar!(
+        "SELECT email FROM users WHERE role = 'admin' AND disabled_at IS NULL ORDER BY email"
+    )
+    .fetch_all(db)
+    .await
+}

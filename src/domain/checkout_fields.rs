@@ -90,6 +90,14 @@ pub fn parse_state(input: &str) -> Result<&'static str, String> {
         .ok_or_else(|| "Choose your state from the list.".into())
 }
 
+/// The two-digit GST state code of a state named as in [`STATES`].
+pub fn state_code(name: &str) -> Option<&'static str> {
+    STATES
+        .iter()
+        .find(|(_, n)| *n == name)
+        .map(|(code, _)| *code)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -84,12 +84,25 @@ pub struct ProductImage {
 pub struct ProductDetail {
     pub card: ProductCard,
     pub sku: String,
+    /// The markdown as written in the admin.
     pub description: String,
+    /// The description as shown: sanitised HTML.
+    pub description_html: String,
     pub gst_rate: i16,
     pub category_slug: String,
     pub category_name: String,
     pub images: Vec<ProductImage>,
     pub updated_at: String,
+}
+
+/// The address of an image at `width` pixels: uploaded photos are stored at
+/// several widths (`/media/u/{key}/{width}.jpg`); demo drawings are SVG.
+pub fn image_url(path: &str, width: u32) -> String {
+    if path.starts_with("/media/u/") {
+        format!("{path}/{width}.jpg")
+    } else {
+        path.to_string()
+    }
 }
 
 #[cfg(test)]
@@ -102,5 +115,14 @@ mod tests {
         assert_eq!(StockLevel::of(3).label(), "Only 3 left");
         assert_eq!(StockLevel::of(50).label(), "In stock");
         assert!(!StockLevel::of(0).available());
+    }
+
+    #[test]
+    fn uploaded_photos_are_asked_for_at_a_width_and_drawings_as_they_are() {
+        assert_eq!(image_url("/media/u/abc", 400), "/media/u/abc/400.jpg");
+        assert_eq!(
+            image_url("/media/demo/STP-001-1.svg", 400),
+            "/media/demo/STP-001-1.svg"
+        );
     }
 }

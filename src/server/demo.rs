@@ -1,8 +1,10 @@
-//! Demo data: one account per role, a catalogue of about a hundred products
-//! and a few dozen orders. Loaded idempotently: running it twice changes nothing.
+//! Demo data: one account per role, a catalogue of about a hundred products,
+//! a few dozen orders, and the shop's pages and details. Loaded idempotently:
+//! running it twice changes nothing.
 
 pub mod accounts;
 pub mod catalogue;
+pub mod content;
 
 pub use accounts::{DEMO_ACCOUNTS, DEMO_PASSWORD};
 
@@ -18,5 +20,6 @@ pub enum DemoError {
 
 pub async fn load(pool: &sqlx::PgPool) -> Result<(), DemoError> {
     accounts::load(pool).await?;
-    catalogue::load(pool).await
+    catalogue::load(pool).await?;
+    content::load(pool).await
 }

@@ -125,3 +125,12 @@ pub fn permanent_redirect(path: &str) {
         response.insert_header(http::header::LOCATION, location);
     }
 }
+
+/// The constraint a unique violation broke, so that a form can say which
+/// field clashes instead of checking first (and racing).
+pub fn unique_violation(error: &sqlx::Error) -> Option<&str> {
+    match error {
+        sqlx::Error::Database(db) if db.is_unique_violation() => db.constraint(),
+        _ => None,
+    }
+}

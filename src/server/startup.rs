@@ -17,9 +17,13 @@ use axum::{http::HeaderName, middleware, routing::get, Router};
 use axum_login::AuthManagerLayerBuilder;
 use http::request::Parts;
 use leptos::prelude::*;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use sqlx::{postgres::PgPoolOptions, PgPool};
-use std::{net::SocketAddr, sync::Arc, time::Duration};
+use std::{
+    net::SocketAddr,
+    sync::{Arc, OnceLock},
+    time::Duration,
+};
 use tower_http::{
     compression::CompressionLayer,
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
@@ -41,6 +45,21 @@ pub async fn migrate(pool: &PgPool) -> Result<(), sqlx::migrate::MigrateError> {
     sqlx::migrate!("./migrations").run(pool).await
 }
 
+/// Writes the shop settings from the environment on the very first start;
+/// after that they are edited in the admin and the environment is not read.
+pub async fn create_settings(pool: &PgPool, config: &Config) -> sqlx::Result<()> {
+    crate::db::settings::create_if_missing(
+        pool,
+        crate::db::settings::InitialSettings {
+            upi_id: &config.shop.upi_id,
+            upi_payee_name: &config.shop.upi_payee_name,
+            upi_expiry_minutes: (config.shop.upi_order_expiry.as_secs() / 60).clamp(5, 10080)
+                as i32,
+        },
+    )
+    .await
+}
+
 /// Everything a render or server function may take from context.
 fn provide_request_context(state: &AppState) {
     provide_context(state.clone());
@@ -55,9 +74,18 @@ fn provide_request_context(state: &AppState) {
     }
 }
 
+/// The app's routes, found once per process. Finding them sets a process-wide
+/// "load no resources" flag in leptos, and a page whose data starts loading
+/// meanwhile waits forever (leptos-rs/leptos#4773); the tests build a router
+/// per test in one process, so they would hang now and then.
+fn routes() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 pub fn router(state: AppState) -> Router {
     let config = state.config.clone();
-    let routes = generate_route_list(App);
+    let routes = routes();
     let session_layer = SessionManagerLayer::new(PostgresStore::new(state.pool.clone()))
         .with_name(SESSION_COOKIE)
         .with_secure(config.secure_cookies)
@@ -76,7 +104,17 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/sitemap.xml", get(super::seo::sitemap))
         .route("/robots.txt", get(super::seo::robots))
+        // Named here because `/{slug}` (content pages) would otherwise answer
+        // before the static-file fallback.
+        .route_service(
+            "/favicon.svg",
+            tower_http::services::ServeFile::new(format!(
+                "{}/favicon.svg",
+                state.leptos_options.site_root
+            )),
+        )
         .route("/media/demo/{file}", get(super::media::demo_image))
+        .route("/media/u/{key}/{file}", get(super::images::serve))
         .route("/events/stock", get(super::live_stock::stream))
         .leptos_routes_with_context(
             &state,
@@ -111,7 +149,8 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Starts the background tasks: email delivery, unpaid-order expiry, expired-session and rate-limit housekeeping.
+/// Starts the background tasks: email delivery, unpaid-order expiry,
+/// back-in-stock and low-stock emails, expired-session and rate-limit housekeeping.
 pub fn spawn_background_tasks(state: &AppState) {
     let config = &state.config;
     let mailer = match &config.smtp_url {
@@ -133,6 +172,16 @@ pub fn spawn_background_tasks(state: &AppState) {
         config.mail_from.clone(),
     ));
     tokio::spawn(super::order_expiry::run(state.pool.clone()));
+    tokio::spawn(super::back_in_stock::run(
+        state.pool.clone(),
+        config.clone(),
+        state.stock_events.clone(),
+    ));
+    tokio::spawn(super::low_stock::run(
+        state.pool.clone(),
+        config.clone(),
+        state.stock_events.clone(),
+    ));
     tokio::spawn(super::live_stock::listen(
         state.pool.clone(),
         state.stock_events.clone(),

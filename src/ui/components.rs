@@ -2,10 +2,12 @@
 
 pub mod access;
 pub mod account_menu;
+pub mod admin_frame;
 pub mod breadcrumbs;
 pub mod current_user;
 pub mod form;
 pub mod live_stock;
+pub mod markdown_editor;
 pub mod notice;
 pub mod page_header;
 pub mod price;

@@ -85,6 +85,11 @@ pub async fn spawn_app_with(settings: Settings) -> TestApp {
         .acquire_timeout(std::time::Duration::from_secs(2))
         .connect_lazy(&database_url)
         .expect("pool");
+    if !settings.broken_database {
+        startup::create_settings(&pool, &config)
+            .await
+            .expect("create the shop settings");
+    }
     let leptos_options = LeptosOptions::builder()
         .output_name("haat")
         .site_root("target/site")
@@ -241,4 +246,34 @@ pub async fn place_order(
     form: &[(&str, &str)],
 ) -> reqwest::Response {
     call(client, app, "place_order", form).await
+}
+
+/// A signed-in client whose account has `role` (signed up as a customer,
+/// then given the role; sessions read the role on every request).
+pub async fn signed_in_as(app: &TestApp, email: &str, role: &str) -> Client {
+    let client = browser();
+    sign_up(&client, app, email).await;
+    set_role(app, email, role).await;
+    client
+}
+
+/// The `AppError::Invalid` body of a refused form: `(field messages, typed values)`.
+pub async fn form_errors(response: Response) -> (Vec<(String, String)>, Vec<(String, String)>) {
+    let body: serde_json::Value = response.json().await.expect("an error body");
+    let form = &body["Invalid"];
+    let pairs = |v: &serde_json::Value| -> Vec<(String, String)> {
+        v.as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|p| {
+                        (
+                            p[0].as_str().unwrap_or("").into(),
+                            p[1].as_str().unwrap_or("").into(),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    (pairs(&form["fields"]), pairs(&form["values"]))
 }

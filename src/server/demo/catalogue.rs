@@ -27,15 +27,11 @@ const BASKETS: [&[&str]; 10] = [
     &["HSE-001", "HSE-003", "HSE-004"],
 ];
 
+/// A price column in rupees, as paise (the admin's parser, so demo data obeys the same rules).
 fn rupees_to_paise(text: &str) -> Result<i64, DemoError> {
-    let (rupees, paise) = text.split_once('.').unwrap_or((text, "0"));
-    let rupees: i64 = rupees
-        .parse()
-        .map_err(|_| DemoError::Invalid(format!("price {text:?}")))?;
-    let paise: i64 = format!("{paise:0<2}")[..2]
-        .parse()
-        .map_err(|_| DemoError::Invalid(format!("price {text:?}")))?;
-    Ok(rupees * 100 + paise)
+    crate::domain::parse_rupees(text)
+        .map(|paise| paise.0)
+        .map_err(|e| DemoError::Invalid(format!("price {text:?}: {e}")))
 }
 
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {

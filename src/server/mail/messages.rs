@@ -64,3 +64,22 @@ pub fn back_in_stock(product: &str, link: &str) -> Composed {
         ),
     }
 }
+
+pub fn low_stock(product: &str, sku: &str, stock: i32, edit_link: &str) -> Composed {
+    Composed {
+        subject: format!("Low stock: {product}"),
+        body_text: format!(
+            "{product} ({sku}) is down to {stock} in stock, at or below its low-stock level.\n\n\
+             Adjust stock or reorder here: {edit_link}\n"
+        ),
+    }
+}
+
+pub fn order_status(name: &str, reference: &str, status: &str, order_link: &str) -> Composed {
+    Composed {
+        subject: format!("Your Haat order {reference}: {status}"),
+        body_text: format!(
+            "Namaste {name},\n\nYour order {reference} is now: {status}.\n\nFollow it here: {order_link}\n"
+        ),
+    }
+}

@@ -13,17 +13,31 @@ where
     Signal::derive(move || action.value().get().and_then(Result::err))
 }
 
-fn field_error(error: Signal<Option<AppError>>, name: &'static str) -> Signal<Option<String>> {
+/// The error a plain (non-JavaScript) post of server function `S` came back
+/// with, for forms that are not `ActionForm`s (file uploads).
+pub fn posted_error<S>() -> Signal<Option<AppError>>
+where
+    S: ServerFn<Error = AppError>,
+{
+    use leptos::{server::ServerActionError, server_fn::error::ServerFnUrlError};
+    let error = use_context::<ServerActionError>().and_then(|error| {
+        (error.path() == S::PATH).then(|| ServerFnUrlError::<AppError>::decode_err(error.err()))
+    });
+    Signal::stored(error)
+}
+
+fn field_error(error: Signal<Option<AppError>>, name: impl Into<String>) -> Signal<Option<String>> {
+    let name = name.into();
     Signal::derive(move || {
         error.get().and_then(|e| {
             e.form_errors()
-                .and_then(|f| f.field(name))
+                .and_then(|f| f.field(&name))
                 .map(str::to_owned)
         })
     })
 }
 
-fn typed_value(error: Signal<Option<AppError>>, name: &'static str) -> Option<String> {
+fn typed_value(error: Signal<Option<AppError>>, name: &str) -> Option<String> {
     error.get_untracked().and_then(|e| {
         e.form_errors()
             .and_then(|f| f.value(name))
@@ -50,7 +64,7 @@ pub fn FormAlert(error: Signal<Option<AppError>>) -> impl IntoView {
 #[component]
 pub fn Field(
     label: &'static str,
-    name: &'static str,
+    #[prop(into)] name: String,
     error: Signal<Option<AppError>>,
     #[prop(default = "text")] input_type: &'static str,
     #[prop(optional)] autocomplete: &'static str,
@@ -59,9 +73,9 @@ pub fn Field(
     #[prop(default = false)] required: bool,
     #[prop(default = true)] keep: bool,
 ) -> impl IntoView {
-    let message = field_error(error, name);
+    let message = field_error(error, name.clone());
     let value = if keep {
-        typed_value(error, name).or(initial)
+        typed_value(error, &name).or(initial)
     } else {
         None
     };
@@ -79,10 +93,10 @@ pub fn Field(
     };
     view! {
         <div class="mb-4">
-            <label for=name class="mb-1 block font-medium">{label}</label>
+            <label for=name.clone() class="mb-1 block font-medium">{label}</label>
             <input
-                id=name
-                name=name
+                id=name.clone()
+                name=name.clone()
                 type=input_type
                 autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
                 required=required
@@ -92,7 +106,110 @@ pub fn Field(
                 class="w-full rounded border border-stone-300 bg-white px-3 py-2 focus:border-teal-600 focus:outline-none focus:ring-2 focus:ring-teal-600/30 aria-[invalid=true]:border-red-600"
             />
             {(!hint.is_empty()).then(|| view! { <p id=format!("{name}-hint") class="mt-1 text-sm text-stone-500">{hint}</p> })}
-            {move || message.get().map(|m| view! { <p id=format!("{name}-error") class="mt-1 text-sm text-red-700">{m}</p> })}
+            <FieldMessage name message />
+        </div>
+    }
+}
+
+/// The message beside a field, when the server refused its value.
+#[component]
+fn FieldMessage(name: String, message: Signal<Option<String>>) -> impl IntoView {
+    move || {
+        message.get().map(
+            |m| view! { <p id=format!("{name}-error") class="mt-1 text-sm text-red-700">{m}</p> },
+        )
+    }
+}
+
+/// A labelled multi-line input, keeping what was typed like [`Field`].
+#[component]
+pub fn TextArea(
+    label: &'static str,
+    #[prop(into)] name: String,
+    error: Signal<Option<AppError>>,
+    #[prop(optional, into)] initial: Option<String>,
+    #[prop(default = 4)] rows: u32,
+    #[prop(optional)] hint: &'static str,
+    /// Called with the text on every keystroke (once hydrated), e.g. for a preview.
+    #[prop(optional, into)]
+    on_input: Option<Callback<String>>,
+) -> impl IntoView {
+    let message = field_error(error, name.clone());
+    let value = typed_value(error, &name).or(initial).unwrap_or_default();
+    view! {
+        <div class="mb-4">
+            <label for=name.clone() class="mb-1 block font-medium">{label}</label>
+            <textarea
+                id=name.clone()
+                name=name.clone()
+                rows=rows
+                aria-invalid=move || message.get().is_some().then_some("true")
+                aria-describedby={
+                    let id = format!("{name}-error");
+                    move || message.get().is_some().then(|| id.clone())
+                }
+                on:input=move |ev| {
+                    if let Some(callback) = on_input {
+                        callback.run(event_target_value(&ev));
+                    }
+                }
+                class="w-full rounded border border-stone-300 bg-white px-3 py-2 font-mono text-sm focus:border-teal-600 focus:outline-none focus:ring-2 focus:ring-teal-600/30 aria-[invalid=true]:border-red-600"
+            >
+                {value}
+            </textarea>
+            {(!hint.is_empty()).then(|| view! { <p class="mt-1 text-sm text-stone-500">{hint}</p> })}
+            <FieldMessage name=name.clone() message />
+        </div>
+    }
+}
+
+/// A labelled select of `(value, label)` options.
+#[component]
+pub fn SelectField(
+    label: &'static str,
+    #[prop(into)] name: String,
+    error: Signal<Option<AppError>>,
+    options: Vec<(String, String)>,
+    #[prop(optional, into)] initial: Option<String>,
+) -> impl IntoView {
+    let message = field_error(error, name.clone());
+    let selected = typed_value(error, &name).or(initial).unwrap_or_default();
+    view! {
+        <div class="mb-4">
+            <label for=name.clone() class="mb-1 block font-medium">{label}</label>
+            <select
+                id=name.clone()
+                name=name.clone()
+                aria-invalid=move || message.get().is_some().then_some("true")
+                class="w-full rounded border border-stone-300 bg-white px-3 py-2 aria-[invalid=true]:border-red-600"
+            >
+                {options.into_iter().map(|(value, text)| {
+                    let is_selected = value == selected;
+                    view! { <option value=value selected=is_selected>{text}</option> }
+                }).collect_view()}
+            </select>
+            <FieldMessage name message />
+        </div>
+    }
+}
+
+/// A labelled checkbox that posts `on` when ticked.
+#[component]
+pub fn CheckboxField(
+    label: &'static str,
+    name: &'static str,
+    error: Signal<Option<AppError>>,
+    #[prop(optional)] initial: bool,
+) -> impl IntoView {
+    // After a refused post, tick it as the user left it.
+    let checked = match error.get_untracked().as_ref().and_then(|e| e.form_errors()) {
+        Some(form) => form.value(name).is_some_and(|v| !v.is_empty()),
+        None => initial,
+    };
+    view! {
+        <div class="mb-4 flex items-center gap-2">
+            <input id=name name=name type="checkbox" value="on" checked=checked class="h-4 w-4" />
+            <label for=name>{label}</label>
         </div>
     }
 }

@@ -13,7 +13,7 @@ pub fn ProductCard(product: Card) -> impl IntoView {
         <li class="flex flex-col rounded-lg border border-stone-200 bg-white p-3 shadow-sm" data-testid="product-card">
             <a href=href.clone() class="block">
                 <img
-                    src=product.image
+                    src=crate::domain::image_url(&product.image, 400)
                     alt=product.image_alt
                     width="400"
                     height="400"

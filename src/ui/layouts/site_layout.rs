@@ -1,10 +1,26 @@
 //! Header with navigation and the account menu, the page, and the footer.
 
-use crate::ui::components::{account_menu::AccountMenu, search_box::SearchBox};
+use crate::{
+    api::content::{load_site_chrome, SiteChrome},
+    domain::MenuLink,
+    ui::components::{account_menu::AccountMenu, search_box::SearchBox},
+};
 use leptos::prelude::*;
 
 #[component]
 pub fn SiteLayout(children: Children) -> impl IntoView {
+    // A database hiccup shows the plain layout rather than breaking the page.
+    let chrome = Resource::new(
+        || (),
+        |_| async { load_site_chrome().await.unwrap_or_default() },
+    );
+    let loaded = move |render: fn(SiteChrome) -> AnyView| {
+        view! {
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move { render(chrome.await) })}
+            </Suspense>
+        }
+    };
     view! {
         <a href="#main" class="sr-only focus:not-sr-only focus:absolute focus:p-2 focus:bg-white">
             "Skip to content"
@@ -14,22 +30,47 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
                 aria-label="Main"
                 class="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3"
             >
-                <a href="/" class="flex items-center gap-2 text-xl font-bold text-teal-800">
-                    <img src="/favicon.svg" alt="" width="28" height="28" />
-                    "Haat"
-                </a>
+                {loaded(|c| view! {
+                    <a href="/" class="flex items-center gap-2 text-xl font-bold text-teal-800">
+                        <img src=c.logo_url.unwrap_or_else(|| "/favicon.svg".into()) alt="" width="28" height="28" class="h-7 w-auto" />
+                        {if c.business_name.is_empty() { "Haat".to_string() } else { c.business_name }}
+                    </a>
+                }.into_any())}
                 <SearchBox />
                 <AccountMenu />
             </nav>
+            {loaded(|c| view! { <Links links=c.header label="Shop" class="mx-auto flex max-w-5xl flex-wrap gap-4 px-4 pb-2 text-sm" /> }.into_any())}
         </header>
         <main id="main" class="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
             {children()}
         </main>
         <footer class="mt-16 border-t border-stone-200 bg-white">
             <div class="mx-auto flex max-w-5xl flex-wrap justify-between gap-2 px-4 py-6 text-sm text-stone-600">
-                <p>"Haat — your neighbourhood store, online."</p>
+                {loaded(|c| view! {
+                    <div>
+                        <p class="font-semibold text-stone-800">{c.business_name}</p>
+                        <p>{c.address}</p>
+                        <p>{c.contact_phone} " " {c.contact_email}</p>
+                    </div>
+                    <Links links=c.footer label="Footer" class="flex flex-wrap gap-x-4 gap-y-1" />
+                }.into_any())}
                 <p>"Prices include GST."</p>
             </div>
         </footer>
     }
+}
+
+#[component]
+fn Links(links: Vec<MenuLink>, label: &'static str, class: &'static str) -> impl IntoView {
+    (!links.is_empty()).then(|| {
+        view! {
+            <nav aria-label=label>
+                <ul class=class>
+                    {links.into_iter().map(|l| view! {
+                        <li><a href=l.href class="text-stone-700 hover:text-teal-800 hover:underline">{l.label}</a></li>
+                    }).collect_view()}
+                </ul>
+            </nav>
+        }
+    })
 }

@@ -2,7 +2,7 @@
 
 use crate::{
     api::dashboards::{admin_home, AdminOverview},
-    ui::components::{access::Refused, page_header::PageHeader},
+    ui::components::{access::Refused, admin_frame::AdminFrame},
 };
 use leptos::prelude::*;
 
@@ -10,6 +10,7 @@ use leptos::prelude::*;
 pub fn AdminPage() -> impl IntoView {
     let home = Resource::new(|| (), |_| admin_home());
     view! {
+        <AdminFrame title="Admin">
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match home.await {
@@ -18,14 +19,14 @@ pub fn AdminPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+        </AdminFrame>
     }
 }
 
 #[component]
 fn Admin(home: AdminOverview) -> impl IntoView {
     view! {
-        <PageHeader title="Admin" description="Run the shop: products, content, settings and users." />
-        <p class="mb-6 text-stone-600">"Welcome, " {home.admin_name} "."</p>
+        <p class="mb-6 text-stone-600">"Welcome, " {home.admin_name} ". Run the shop: orders, products, pages, settings and users."</p>
         <div class="grid gap-6 md:grid-cols-2">
             <section class="rounded-lg border border-stone-200 bg-white p-6 shadow-sm">
                 <h2 class="mb-4 text-xl font-semibold">"Accounts"</h2>

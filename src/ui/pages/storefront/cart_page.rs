@@ -92,7 +92,7 @@ fn Line(
     let total = line.total();
     view! {
         <li class="flex flex-wrap items-center gap-4 p-4" data-testid="cart-line">
-            <img src=line.product.image alt=line.product.image_alt width="64" height="64" class="h-16 w-16 rounded bg-stone-100" />
+            <img src=crate::domain::image_url(&line.product.image, 400) alt=line.product.image_alt width="64" height="64" class="h-16 w-16 rounded bg-stone-100" />
             <div class="min-w-40 flex-1">
                 <a href=format!("/p/{}", line.product.slug) class="font-semibold hover:underline">{line.product.name}</a>
                 <p class="text-sm text-stone-600">{format!("{} · {} · {} each", line.product.brand, line.product.unit, line.product.price)}</p>

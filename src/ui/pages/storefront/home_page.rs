@@ -2,11 +2,10 @@
 
 use crate::{
     api::catalog::{load_home, HomeData},
-    ui::components::{
-        access::Refused, page_header::PageHeader, product_card::ProductGrid, seo::SocialTags,
-    },
+    ui::components::{access::Refused, product_card::ProductGrid, seo::SocialTags},
 };
 use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
 
 const TITLE: &str = "Your neighbourhood store, online";
 const DESCRIPTION: &str =
@@ -16,16 +15,9 @@ const DESCRIPTION: &str =
 pub fn HomePage() -> impl IntoView {
     let data = Resource::new(|| (), |_| load_home());
     view! {
-        <section class="mb-10 rounded-2xl bg-gradient-to-br from-teal-700 to-teal-900 px-6 py-10 text-white">
-            <div class="max-w-2xl">
-                <PageHeader title=TITLE description=DESCRIPTION />
-                <SocialTags title=TITLE description=DESCRIPTION canonical="/" image="/favicon.svg" />
-                <p class="text-lg text-teal-50">
-                    "Everyday groceries, household and health essentials at the prices you know, "
-                    "paid by UPI or in cash when you pick up."
-                </p>
-            </div>
-        </section>
+        <Title text=TITLE />
+        <Meta name="description" content=DESCRIPTION />
+        <SocialTags title=TITLE description=DESCRIPTION canonical="/" image="/favicon.svg" />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match data.await {
@@ -40,6 +32,12 @@ pub fn HomePage() -> impl IntoView {
 #[component]
 fn Home(home: HomeData) -> impl IntoView {
     view! {
+        <section class="mb-10 rounded-2xl bg-gradient-to-br from-teal-700 to-teal-900 px-6 py-10 text-white">
+            <div class="max-w-2xl">
+                <h1 class="mb-2 text-3xl font-bold tracking-tight">{home.hero_title}</h1>
+                <p class="text-lg text-teal-50">{home.hero_text}</p>
+            </div>
+        </section>
         <section aria-labelledby="categories-heading" class="mb-10">
             <h2 id="categories-heading" class="mb-4 text-2xl font-bold">"Shop by category"</h2>
             <ul class="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">

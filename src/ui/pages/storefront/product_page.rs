@@ -113,7 +113,7 @@ fn Product(product: ProductDetail, also_bought: Vec<ProductCard>) -> impl IntoVi
     view! {
         <Title text=title.clone() />
         <Meta name="description" content=description.clone() />
-        <SocialTags title=title description canonical=path.clone() image=product.card.image.clone() kind="product" />
+        <SocialTags title=title description canonical=path.clone() image=crate::domain::image_url(&product.card.image, 800) kind="product" />
         <JsonLd data=json_ld />
         <Breadcrumbs trail=vec![
             ("Home".into(), "/".into()),
@@ -124,7 +124,7 @@ fn Product(product: ProductDetail, also_bought: Vec<ProductCard>) -> impl IntoVi
             <div class="grid grid-cols-2 gap-3">
                 {product.images.iter().enumerate().map(|(i, image)| view! {
                     <img
-                        src=image.path.clone()
+                        src=crate::domain::image_url(&image.path, if i == 0 { 800 } else { 400 })
                         alt=image.alt.clone()
                         width="400"
                         height="400"
@@ -143,7 +143,7 @@ fn Product(product: ProductDetail, also_bought: Vec<ProductCard>) -> impl IntoVi
                 {(product.card.stock <= 0).then(|| view! { <NotifyMe product_id=product.card.id /> })}
                 <section aria-labelledby="description-heading" class="mt-8">
                     <h2 id="description-heading" class="mb-2 text-xl font-semibold">"About this product"</h2>
-                    <p class="leading-relaxed">{product.description.clone()}</p>
+                    <div class="prose leading-relaxed" inner_html=product.description_html.clone()></div>
                     <p class="mt-2 text-sm text-stone-500">{format!("SKU {}", product.sku)}</p>
                 </section>
             </div>

@@ -1,0 +1,14 @@
+//! The admin area's server functions. Every one lives under `/api/admin/`
+//! and begins by checking the caller's role; `tests/admin_access.rs` calls
+//! each of them as a customer and as a visitor and expects a refusal.
+
+pub mod audit;
+pub mod categories;
+pub mod content;
+pub mod images;
+pub mod menus;
+pub mod orders;
+pub mod products;
+pub mod settings;
+pub mod stock;
+pub mod users;

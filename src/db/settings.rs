@@ -1,0 +1,97 @@
+//! The one row of shop settings.
+
+use crate::domain::ShopSettings;
+use sqlx::PgExecutor;
+
+/// The values startup writes when the shop has no settings yet.
+pub struct InitialSettings<'a> {
+    pub upi_id: &'a str,
+    pub upi_payee_name: &'a str,
+    pub upi_expiry_minutes: i32,
+}
+
+/// Writes the first settings row unless one exists (the admin's edits win).
+pub async fn create_if_missing(
+    db: impl PgExecutor<'_>,
+    initial: InitialSettings<'_>,
+) -> sqlx::Result<()> {
+    sqlx::query!(
+        "INSERT INTO settings (business_name, upi_id, upi_payee_name, upi_expiry_minutes)
+         VALUES ($2, $1, $2, $3) ON CONFLICT (id) DO NOTHING",
+        initial.upi_id,
+        initial.upi_payee_name,
+        initial.upi_expiry_minutes
+    )
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+pub async fn load(db: impl PgExecutor<'_>) -> sqlx::Result<ShopSettings> {
+    let row = sqlx::query!(
+        "SELECT business_name, logo_key, address, state, gstin, upi_id, upi_payee_name, contact_phone,
+                contact_email, upi_expiry_minutes, low_stock_threshold, hero_title, hero_text
+         FROM settings"
+    )
+    .fetch_one(db)
+    .await?;
+    Ok(ShopSettings {
+        business_name: row.business_name,
+        logo_url: row.logo_key.map(|key| format!("/media/u/{key}/256.jpg")),
+        address: row.address,
+        state: row.state,
+        gstin: row.gstin,
+        upi_id: row.upi_id,
+        upi_payee_name: row.upi_payee_name,
+        contact_phone: row.contact_phone,
+        contact_email: row.contact_email,
+        upi_expiry_minutes: row.upi_expiry_minutes,
+        low_stock_threshold: row.low_stock_threshold,
+        hero_title: row.hero_title,
+        hero_text: row.hero_text,
+    })
+}
+
+/// Saves everything but the logo and the home page text.
+pub async fn save(db: impl PgExecutor<'_>, s: &ShopSettings) -> sqlx::Result<()> {
+    sqlx::query!(
+        "UPDATE settings SET business_name = $1, address = $2, state = $3, gstin = $4, upi_id = $5,
+                upi_payee_name = $6, contact_phone = $7, contact_email = $8, upi_expiry_minutes = $9,
+                low_stock_threshold = $10, updated_at = now()",
+        s.business_name,
+        s.address,
+        s.state,
+        s.gstin,
+        s.upi_id,
+        s.upi_payee_name,
+        s.contact_phone,
+        s.contact_email,
+        s.upi_expiry_minutes,
+        s.low_stock_threshold
+    )
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+pub async fn save_home(
+    db: impl PgExecutor<'_>,
+    hero_title: &str,
+    hero_text: &str,
+) -> sqlx::Result<()> {
+    sqlx::query!(
+        "UPDATE settings SET hero_title = $1, hero_text = $2, updated_at = now()",
+        hero_title,
+        hero_text
+    )
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+pub async fn set_logo(db: impl PgExecutor<'_>, key: uuid::Uuid) -> sqlx::Result<()> {
+    sqlx::query!("UPDATE settings SET logo_key = $1, updated_at = now()", key)
+        .execute(db)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,52 @@
+//! `/admin/audit`: who changed what, when, with the values before and after.
+
+use crate::{
+    api::admin::audit::audit_log,
+    ui::components::{
+        access::Refused,
+        admin_frame::{AdminFrame, BUTTON, TABLE},
+    },
+};
+use leptos::prelude::*;
+use leptos_router::{components::Form, hooks::use_query_map};
+
+#[component]
+pub fn AuditPage() -> impl IntoView {
+    let query = use_query_map();
+    let q = move || query.with(|q| q.get("q").unwrap_or_default());
+    let rows = Resource::new(q, audit_log);
+    view! {
+        <AdminFrame title="Audit log">
+            <Form method="GET" action="/admin/audit" attr:class="mb-4 flex flex-wrap items-end gap-2" attr:role="search">
+                <div>
+                    <label for="q" class="block text-sm font-medium">"Search who, what or values"</label>
+                    <input id="q" name="q" type="search" value=q class="rounded border border-stone-300 px-3 py-2" />
+                </div>
+                <button type="submit" class=BUTTON>"Search"</button>
+            </Form>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match rows.await {
+                        Ok(rows) => view! {
+                            <table class=TABLE data-testid="audit-log">
+                                <thead><tr><th scope="col">"When"</th><th scope="col">"Who"</th><th scope="col">"What"</th><th scope="col">"Before"</th><th scope="col">"After"</th></tr></thead>
+                                <tbody>
+                                    {rows.into_iter().map(|e| view! {
+                                        <tr class="align-top">
+                                            <td class="whitespace-nowrap">{e.at}</td>
+                                            <td>{e.actor}</td>
+                                            <td>{e.action} " " <span class="text-stone-500">{format!("{} {}", e.entity, e.entity_id)}</span></td>
+                                            <td><code class="break-all text-xs">{e.before.unwrap_or_default()}</code></td>
+                                            <td><code class="break-all text-xs">{e.after.unwrap_or_default()}</code></td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        }.into_any(),
+                        Err(error) => view! { <Refused error back_to="/admin/audit" /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </AdminFrame>
+    }
+}

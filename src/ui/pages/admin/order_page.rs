@@ -1,0 +1,109 @@
+//! `/admin/orders/{reference}`: one order, its timeline, and the next steps
+//! (confirm the UPI payment against the UTR, packed, ready, shipped,
+//! delivered) or cancelling it.
+
+use crate::{
+    api::admin::orders::{admin_order, AdvanceOrder},
+    domain::{can_cancel, next_steps, status_label, AdminOrderDetail},
+    ui::components::{
+        access::Refused,
+        admin_frame::{AdminFrame, Panel, BUTTON, SMALL_BUTTON, TABLE},
+        form::{last_error, FormAlert},
+        notice::Notice,
+    },
+};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+#[component]
+pub fn OrderPage() -> impl IntoView {
+    let params = use_params_map();
+    let order = Resource::new(
+        move || params.with(|p| p.get("reference").unwrap_or_default()),
+        admin_order,
+    );
+    let moved = use_query_map().with_untracked(|q| q.get("moved").is_some());
+    view! {
+        <AdminFrame title="Order">
+            {moved.then(|| view! { <Notice>"The order was updated; the customer was emailed."</Notice> })}
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match order.await {
+                        Ok(detail) => view! { <Detail detail /> }.into_any(),
+                        Err(error) => view! { <Refused error back_to="/admin/orders" /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </AdminFrame>
+    }
+}
+
+#[component]
+fn Detail(detail: AdminOrderDetail) -> impl IntoView {
+    let action = ServerAction::<AdvanceOrder>::new();
+    let error = last_error(action);
+    let o = detail.order;
+    let steps = next_steps(&o.status, &o.fulfilment);
+    let cancellable = can_cancel(&o.status);
+    let step_forms = steps
+        .into_iter()
+        .map(|(to, label)| {
+            let reference = o.reference.clone();
+            view! {
+                <ActionForm action>
+                    <input type="hidden" name="reference" value=reference />
+                    <input type="hidden" name="to" value=to />
+                    <button type="submit" class=BUTTON>{label}</button>
+                </ActionForm>
+            }
+        })
+        .collect_view();
+    let cancel_form = cancellable.then(|| {
+        let reference = o.reference.clone();
+        view! {
+            <ActionForm action>
+                <input type="hidden" name="reference" value=reference />
+                <input type="hidden" name="to" value="cancelled" />
+                <button type="submit" class=SMALL_BUTTON>"Cancel order (returns stock)"</button>
+            </ActionForm>
+        }
+    });
+    view! {
+        <Panel heading="Summary">
+            <dl class="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+                <dt class="text-stone-500">"Reference"</dt><dd class="font-mono">{o.reference.clone()}</dd>
+                <dt class="text-stone-500">"Status"</dt><dd data-testid="order-status">{status_label(&o.status)}</dd>
+                <dt class="text-stone-500">"Placed"</dt><dd>{o.placed_at}</dd>
+                <dt class="text-stone-500">"Customer"</dt><dd>{o.customer_name}</dd>
+                <dt class="text-stone-500">"Email"</dt><dd>{detail.email}</dd>
+                <dt class="text-stone-500">"Mobile"</dt><dd>{detail.mobile}</dd>
+                <dt class="text-stone-500">"Payment"</dt><dd>{if o.payment_method == "upi" { "UPI" } else { "Cash at pickup" }}</dd>
+                {o.utr.map(|utr| view! { <dt class="text-stone-500">"UTR"</dt><dd class="font-mono" data-testid="order-utr">{utr}</dd> })}
+                <dt class="text-stone-500">"Collect"</dt><dd>{detail.address.unwrap_or_else(|| "Pickup at the shop".into())}</dd>
+                <dt class="text-stone-500">"Total"</dt><dd class="font-semibold">{o.total.to_string()}</dd>
+            </dl>
+        </Panel>
+        <Panel heading="Next step">
+            <FormAlert error />
+            <div class="flex flex-wrap gap-2">
+                {step_forms}
+                {cancel_form}
+            </div>
+        </Panel>
+        <Panel heading="Items">
+            <table class=TABLE>
+                <thead><tr><th scope="col">"Product"</th><th scope="col" class="text-right">"Qty"</th><th scope="col" class="text-right">"Price"</th></tr></thead>
+                <tbody>
+                    {detail.lines.into_iter().map(|l| view! {
+                        <tr><td>{l.name} " " <span class="text-stone-500">{l.unit}</span></td><td class="text-right">{l.quantity}</td><td class="text-right">{l.unit_price.to_string()}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </Panel>
+        <Panel heading="Timeline (the customer sees this)">
+            <ol data-testid="admin-timeline">
+                {detail.timeline.into_iter().map(|e| view! { <li>{e.at} " — " {status_label(&e.status)}</li> }).collect_view()}
+            </ol>
+        </Panel>
+    }
+}

@@ -1,0 +1,85 @@
+//! `/admin/settings`: the business, GST and UPI details, contact, the
+//! unpaid-order expiry, the default low-stock threshold, and the logo.
+
+use crate::{
+    api::admin::settings::{admin_settings, SaveSettings, UploadLogo},
+    domain::{ShopSettings, STATES},
+    ui::components::{
+        access::Refused,
+        admin_frame::{AdminFrame, Panel, BUTTON},
+        form::{last_error, posted_error, Field, FormAlert, SelectField},
+        notice::Notice,
+    },
+};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let settings = Resource::new(|| (), |_| admin_settings());
+    let saved = use_query_map().with_untracked(|q| q.get("saved").is_some());
+    view! {
+        <AdminFrame title="Settings">
+            {saved.then(|| view! { <Notice>"Saved."</Notice> })}
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match settings.await {
+                        Ok(s) => view! { <SettingsForm s=s.clone() /> <Logo url=s.logo_url /> }.into_any(),
+                        Err(error) => view! { <Refused error back_to="/admin/settings" /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </AdminFrame>
+    }
+}
+
+#[component]
+fn SettingsForm(s: ShopSettings) -> impl IntoView {
+    let action = ServerAction::<SaveSettings>::new();
+    let error = last_error(action);
+    let states: Vec<(String, String)> = std::iter::once((String::new(), "Choose…".to_string()))
+        .chain(
+            STATES
+                .iter()
+                .map(|(_, name)| (name.to_string(), name.to_string())),
+        )
+        .collect();
+    view! {
+        <Panel heading="Business">
+            <FormAlert error />
+            <ActionForm action attr:novalidate=true>
+                <div class="grid gap-x-4 md:grid-cols-2">
+                    <Field label="Business name" name="business_name" error initial=s.business_name />
+                    <Field label="GSTIN" name="gstin" error initial=s.gstin.unwrap_or_default() hint="15 characters; blank if not registered." />
+                    <Field label="Address" name="address" error initial=s.address />
+                    <SelectField label="State" name="state" error options=states initial=s.state />
+                    <Field label="UPI ID" name="upi_id" error initial=s.upi_id hint="Payments go here, e.g. yourshop@okaxis." />
+                    <Field label="UPI payee name" name="upi_payee_name" error initial=s.upi_payee_name />
+                    <Field label="Contact phone" name="contact_phone" error initial=s.contact_phone input_type="tel" />
+                    <Field label="Contact email" name="contact_email" error initial=s.contact_email input_type="email" />
+                    <Field label="Unpaid UPI orders expire after (minutes)" name="upi_expiry_minutes" error initial=s.upi_expiry_minutes.to_string() />
+                    <Field label="Default low-stock threshold (units)" name="low_stock_threshold" error initial=s.low_stock_threshold.to_string() />
+                </div>
+                <button type="submit" class=BUTTON>"Save settings"</button>
+            </ActionForm>
+        </Panel>
+    }
+}
+
+#[component]
+fn Logo(url: Option<String>) -> impl IntoView {
+    let error = posted_error::<UploadLogo>();
+    view! {
+        <Panel heading="Logo">
+            {url.map(|src| view! { <img src=src alt="Current logo" width="128" height="128" class="mb-3 h-16 w-auto" /> })}
+            <form method="post" action="/api/admin/upload_logo" enctype="multipart/form-data">
+                <label for="image" class="mb-1 block font-medium">"Logo (JPEG, PNG or WebP, up to 5 MB)"</label>
+                <input id="image" name="image" type="file" accept="image/jpeg,image/png,image/webp" />
+                {move || error.get().and_then(|e| e.form_errors().and_then(|f| f.field("image")).map(str::to_owned)).map(|m| view! {
+                    <p id="image-error" class="mt-1 text-sm text-red-700">{m}</p>
+                })}
+                <div class="mt-3"><button type="submit" class=BUTTON>"Upload logo"</button></div>
+            </form>
+        </Panel>
+    }
+}

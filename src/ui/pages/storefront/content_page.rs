@@ -1,0 +1,45 @@
+//! `/{slug}`: a content page written in the admin (About, Contact, FAQ …).
+//! Unpublished and unknown pages are 404.
+
+use crate::{
+    api::content::load_page,
+    ui::{
+        components::{access::Refused, seo::SocialTags},
+        pages::not_found_page::NotFoundPage,
+    },
+};
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn ContentPage() -> impl IntoView {
+    let params = use_params_map();
+    let page = Resource::new(
+        move || params.with(|p| p.get("slug").unwrap_or_default()),
+        load_page,
+    );
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(page) => {
+                        let canonical = format!("/{}", page.slug);
+                        view! {
+                            <Title text=page.seo_title.clone() />
+                            <Meta name="description" content=page.seo_description.clone() />
+                            <SocialTags title=page.seo_title.clone() description=page.seo_description.clone() canonical image="/favicon.svg".to_string() />
+                            <article class="prose max-w-3xl">
+                                <h1 class="mb-4 text-3xl font-bold tracking-tight">{page.title}</h1>
+                                <div data-testid="page-body" inner_html=page.html></div>
+                            </article>
+                        }
+                        .into_any()
+                    }
+                    Err(crate::domain::AppError::NotFound) => view! { <NotFoundPage /> }.into_any(),
+                    Err(error) => view! { <Refused error back_to="/" /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
