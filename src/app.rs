@@ -12,15 +12,18 @@ use crate::ui::{
             admin_page::AdminPage, audit_page::AuditPage, categories_page::CategoriesPage,
             menus_page::MenusPage, order_page::OrderPage as AdminOrderPage,
             orders_page::OrdersPage, page_edit_page::PageEditPage, pages_page::PagesPage,
+            partners_page::PartnersPage, payouts_page::PayoutsPage,
             product_edit_page::ProductEditPage, products_page::ProductsPage,
             settings_page::SettingsPage, users_page::UsersPage,
         },
+        crm::{board_page::CrmBoardPage, lead_page::LeadPage, new_lead_page::NewLeadPage},
         dashboard::dashboard_page::DashboardPage,
         not_found_page::NotFoundPage,
+        partners::{apply_page::PartnerApplyPage, info_page::PartnerInfoPage},
         storefront::{
             cart_page::CartPage, category_page::CategoryPage, checkout_page::CheckoutPage,
-            content_page::ContentPage, home_page::HomePage, order_page::OrderPage,
-            product_page::ProductPage, search_page::SearchPage,
+            consultation_page::ConsultationPage, content_page::ContentPage, home_page::HomePage,
+            order_page::OrderPage, product_page::ProductPage, search_page::SearchPage,
         },
     },
 };
@@ -57,6 +60,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/reset-password") view=ResetPasswordPage ssr=ssr.clone() />
                     <Route path=path!("/account") view=AccountPage ssr=ssr.clone() />
                     <Route path=path!("/dashboard") view=DashboardPage ssr=ssr.clone() />
+                    <Route path=path!("/book-a-consultation") view=ConsultationPage ssr=ssr.clone() />
+                    <Route path=path!("/crm") view=CrmBoardPage ssr=ssr.clone() />
+                    <Route path=path!("/crm/new") view=NewLeadPage ssr=ssr.clone() />
+                    <Route path=path!("/crm/leads/:id") view=LeadPage ssr=ssr.clone() />
                     <Route path=path!("/admin") view=AdminPage ssr=ssr.clone() />
                     <Route path=path!("/admin/products") view=ProductsPage ssr=ssr.clone() />
                     <Route path=path!("/admin/products/:id") view=ProductEditPage ssr=ssr.clone() />
@@ -67,6 +74,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/pages/:id") view=PageEditPage ssr=ssr.clone() />
                     <Route path=path!("/admin/menus") view=MenusPage ssr=ssr.clone() />
                     <Route path=path!("/admin/settings") view=SettingsPage ssr=ssr.clone() />
+                    <Route path=path!("/partners") view=|| view! { <PartnerInfoPage path="/partners" /> } ssr=ssr.clone() />
+                    <Route path=path!("/partners/ipp") view=|| view! { <PartnerInfoPage path="/partners/ipp" /> } ssr=ssr.clone() />
+                    <Route path=path!("/partners/bpp") view=|| view! { <PartnerInfoPage path="/partners/bpp" /> } ssr=ssr.clone() />
+                    <Route path=path!("/partners/faq") view=|| view! { <PartnerInfoPage path="/partners/faq" /> } ssr=ssr.clone() />
+                    <Route path=path!("/partners/apply") view=PartnerApplyPage ssr=ssr.clone() />
+                    <Route path=path!("/admin/partners") view=PartnersPage ssr=ssr.clone() />
+                    <Route path=path!("/admin/payouts") view=PayoutsPage ssr=ssr.clone() />
                     <Route path=path!("/admin/users") view=UsersPage ssr=ssr.clone() />
                     <Route path=path!("/admin/audit") view=AuditPage ssr=ssr.clone() />
                     // Content pages answer at the top level (/about); every

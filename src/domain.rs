@@ -3,14 +3,19 @@
 mod admin;
 mod cart;
 mod checkout_fields;
+mod commission;
 mod email;
 mod error;
 mod gst;
 mod gstin;
+mod lead;
 mod listing;
 mod mobile;
 mod money;
 mod order;
+mod pan;
+mod partner;
+mod partner_dashboard;
 mod password;
 mod person_name;
 mod product;
@@ -25,14 +30,28 @@ mod user;
 pub use admin::*;
 pub use cart::{Cart, CartLine, MAX_LINE_QUANTITY};
 pub use checkout_fields::{parse_state, state_code, PinCode, Utr, STATES};
+pub use commission::{
+    parse_month, parse_rate, parse_transfer_utr, rate_label, ProgrammeTerms, StatementView,
+};
 pub use email::Email;
 pub use error::{AppError, FormErrors, FormValues};
 pub use gst::included_gst;
 pub use gstin::Gstin;
+pub use lead::{
+    parse_date, Assignee, CrmBoard, LeadCard, LeadDetail, LeadEvent, LeadForm, LeadStage,
+    NewLeadDetails,
+};
 pub use listing::{encode, Listing, Sort, PAGE_SIZE};
 pub use mobile::Mobile;
 pub use money::Paise;
 pub use order::{status_label, OrderEvent, OrderLine, OrderView};
+pub use pan::Pan;
+pub use partner::{
+    AdminPartner, Application, ApplicationForm, ApplicationView, BusinessDetails, PartnerKind,
+};
+pub use partner_dashboard::{
+    mask_name, DocumentView, PartnerDashboard, PartnerProfile, ReferredOrder, DOCUMENT_KINDS,
+};
 pub use password::{NewPassword, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
 pub use person_name::PersonName;
 pub use product::{

@@ -11,7 +11,7 @@ use reqwest::{multipart, Client, Response};
 /// One value for every argument any admin function takes, valid in type
 /// (numbers where ids are numbers), so the arguments parse and the role
 /// check is what decides.
-const ARGUMENTS: [&str; 55] = [
+const ARGUMENTS: [&str; 63] = [
     "q",
     "category",
     "status",
@@ -67,6 +67,14 @@ const ARGUMENTS: [&str; 55] = [
     "role",
     "disabled",
     "position",
+    "month",
+    "utr",
+    "user_id",
+    "rate",
+    "ipp_rate",
+    "bpp_rate",
+    "hold_days",
+    "won_lead_reward",
 ];
 
 fn admin_paths() -> Vec<String> {

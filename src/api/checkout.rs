@@ -143,6 +143,13 @@ pub async fn place_order(
     )
     .await
     .or_internal("queueing the confirmation")?;
+    if let Some(code) = use_context::<http::request::Parts>()
+        .and_then(|parts| crate::server::referral::remembered(&parts.headers))
+    {
+        crate::db::partners::attribute_order(&mut *tx, &reference, &code)
+            .await
+            .or_internal("crediting the referring partner")?;
+    }
     tx.commit().await.or_internal("committing the order")?;
     if user.is_none() {
         remember_guest_order(&reference).await?;

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 /// answer is the same either way, so the form cannot tell who has an account.
 #[server(prefix = "/api", endpoint = "forgot_password")]
 pub async fn forgot_password(email: String) -> Result<(), AppError> {
+    use crate::server::auth::reset_token;
     use crate::{
         db::{
             outbox::{self, OutgoingEmail},
@@ -34,7 +35,7 @@ pub async fn forgot_password(email: String) -> Result<(), AppError> {
     {
         if !user.disabled {
             let token = reset_token::new();
-            password_resets::insert(&mut *tx, &reset_token::hash(&token), user.id)
+            password_resets::insert(&mut *tx, &reset_token::hash(&token), user.id, 1)
                 .await
                 .or_internal("storing a reset token")?;
             let link = state.config.link(&format!("/reset-password?token={token}"));
@@ -60,6 +61,7 @@ pub async fn forgot_password(email: String) -> Result<(), AppError> {
 /// showing a form that will fail.
 #[server(prefix = "/api", endpoint = "reset_token_usable")]
 pub async fn reset_token_usable(token: String) -> Result<bool, AppError> {
+    use crate::server::auth::reset_token;
     use crate::{
         db::password_resets,
         server::{errors::OrInternal, state::app_state},
@@ -74,6 +76,7 @@ pub const RESET_LINK_USED: &str =
 
 #[server(prefix = "/api", endpoint = "reset_password")]
 pub async fn reset_password(token: String, password: String) -> Result<(), AppError> {
+    use crate::server::auth::reset_token;
     use crate::{
         db::{password_resets, users},
         domain::{FormErrors, NewPassword},
@@ -181,21 +184,4 @@ pub async fn change_password(
     }
     leptos_axum::redirect("/account?password_changed=1");
     Ok(())
-}
-
-/// Reset tokens: 32 random bytes in the link, only their SHA-256 in the database.
-#[cfg(feature = "ssr")]
-mod reset_token {
-    use rand::RngCore;
-    use sha2::{Digest, Sha256};
-
-    pub fn new() -> String {
-        let mut bytes = [0u8; 32];
-        rand::rngs::OsRng.fill_bytes(&mut bytes);
-        hex::encode(bytes)
-    }
-
-    pub fn hash(token: &str) -> Vec<u8> {
-        Sha256::digest(token.trim().as_bytes()).to_vec()
-    }
 }

@@ -12,7 +12,7 @@ pub async fn list(
     let pattern = text.map(|t| format!("%{}%", t.replace('%', "\\%").replace('_', "\\_")));
     sqlx::query_as!(
         AdminUserRow,
-        r#"SELECT id::text AS "id!", name, email, role, disabled_at IS NOT NULL AS "disabled!",
+        r#"SELECT id::text AS "id!", name, email, role, staff_role, disabled_at IS NOT NULL AS "disabled!",
                   to_char(created_at AT TIME ZONE 'Asia/Kolkata', 'DD Mon YYYY') AS "created_at!"
            FROM users
            WHERE ($1::text IS NULL OR name ILIKE $1 OR email ILIKE $1 OR mobile ILIKE $1)
@@ -28,7 +28,7 @@ pub async fn list(
 pub async fn get(db: impl PgExecutor<'_>, id: Uuid) -> sqlx::Result<Option<AdminUserRow>> {
     sqlx::query_as!(
         AdminUserRow,
-        r#"SELECT id::text AS "id!", name, email, role, disabled_at IS NOT NULL AS "disabled!",
+        r#"SELECT id::text AS "id!", name, email, role, staff_role, disabled_at IS NOT NULL AS "disabled!",
                   to_char(created_at AT TIME ZONE 'Asia/Kolkata', 'DD Mon YYYY') AS "created_at!"
            FROM users WHERE id = $1"#,
         id
@@ -54,6 +54,22 @@ pub async fn set_disabled(db: impl PgExecutor<'_>, id: Uuid, disabled: bool) -> 
          WHERE id = $1",
         id,
         disabled
+    )
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// A staff member's sub-role (`None` for everyone else).
+pub async fn set_staff_role(
+    db: impl PgExecutor<'_>,
+    id: Uuid,
+    staff_role: Option<&str>,
+) -> sqlx::Result<()> {
+    sqlx::query!(
+        "UPDATE users SET staff_role = $2, updated_at = now() WHERE id = $1",
+        id,
+        staff_role
     )
     .execute(db)
     .await?;

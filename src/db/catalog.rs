@@ -2,17 +2,22 @@
 //! queries: card lists carry their first image through a lateral join, never
 //! a query per product.
 
-use super::product_cards::{CardRow, CARD_COLUMNS, FIRST_IMAGE};
+use super::product_cards::{
+    page_of_cards, page_of_cards_start, CardRow, PAGE_OF_CARDS_END, PRODUCT_COLUMNS,
+};
 use crate::domain::{CategorySummary, Listing, ProductCard, ProductImage, Sort, PAGE_SIZE};
 use sqlx::{PgExecutor, Postgres, QueryBuilder};
 
+/// Cards for `chosen` (see [`page_of_cards`]), which may take the product id
+/// as `$1`; `limit` is bound last.
 async fn cards(
     db: impl PgExecutor<'_>,
-    sql: &str,
+    chosen: &str,
     bind: Option<i32>,
     limit: i64,
 ) -> sqlx::Result<Vec<ProductCard>> {
-    let mut query = sqlx::query_as::<_, CardRow>(sql);
+    let sql = page_of_cards(chosen, "");
+    let mut query = sqlx::query_as::<_, CardRow>(&sql);
     if let Some(id) = bind {
         query = query.bind(id);
     }
@@ -45,51 +50,66 @@ pub async fn categories(db: impl PgExecutor<'_>) -> sqlx::Result<Vec<CategorySum
 }
 
 pub async fn featured(db: impl PgExecutor<'_>, limit: i64) -> sqlx::Result<Vec<ProductCard>> {
-    let sql = format!(
-        "SELECT {CARD_COLUMNS} FROM products p {FIRST_IMAGE}
-         WHERE p.active AND p.featured ORDER BY p.stock = 0, p.id LIMIT $1"
+    let chosen = format!(
+        "SELECT {PRODUCT_COLUMNS}, row_number() OVER (ORDER BY p.stock = 0, p.id) AS position
+         FROM products p WHERE p.active AND p.featured ORDER BY position LIMIT $1"
     );
-    cards(db, &sql, None, limit).await
+    cards(db, &chosen, None, limit).await
 }
 
 /// Most units ordered, in stock first.
 pub async fn bestsellers(db: impl PgExecutor<'_>, limit: i64) -> sqlx::Result<Vec<ProductCard>> {
-    let sql = format!(
-        "SELECT {CARD_COLUMNS} FROM products p {FIRST_IMAGE}
+    let chosen = format!(
+        "SELECT {PRODUCT_COLUMNS},
+                row_number() OVER (ORDER BY p.stock = 0, s.sold DESC, p.id) AS position
+         FROM products p
          JOIN (SELECT product_id, sum(quantity) AS sold FROM order_items GROUP BY product_id) s
            ON s.product_id = p.id
-         WHERE p.active ORDER BY p.stock = 0, s.sold DESC, p.id LIMIT $1"
+         WHERE p.active ORDER BY position LIMIT $1"
     );
-    cards(db, &sql, None, limit).await
+    cards(db, &chosen, None, limit).await
 }
 
 /// Products most often in the same order as `product_id`, in stock only;
-/// topped up with the bestsellers of its category.
+/// topped up with the bestsellers of its category, then the rest of it.
 pub async fn also_bought(
     db: impl PgExecutor<'_>,
     product_id: i32,
     limit: i64,
 ) -> sqlx::Result<Vec<ProductCard>> {
-    let sql = format!(
-        "WITH together AS (
-            SELECT other.product_id, count(*) AS orders
-            FROM order_items mine JOIN order_items other
-              ON other.order_id = mine.order_id AND other.product_id <> mine.product_id
-            WHERE mine.product_id = $1 GROUP BY other.product_id
-         ), category_best AS (
-            SELECT p2.id AS product_id, coalesce(sum(oi.quantity), 0) AS sold
-            FROM products p2 LEFT JOIN order_items oi ON oi.product_id = p2.id
-            WHERE p2.category_id = (SELECT category_id FROM products WHERE id = $1) AND p2.id <> $1
-            GROUP BY p2.id
+    // Only products that sold are ranked; the top-up from the rest of the
+    // category is cut to `limit` before anything is joined, so a category of
+    // 10,000 products costs no more than one of ten.
+    let chosen = format!(
+        "WITH mine AS (SELECT category_id FROM products WHERE id = $1),
+         together AS (
+            SELECT other.product_id, count(*) AS orders, 0::bigint AS sold
+            FROM order_items own JOIN order_items other
+              ON other.order_id = own.order_id AND other.product_id <> own.product_id
+            WHERE own.product_id = $1 GROUP BY other.product_id
+         ), category_sold AS (
+            SELECT oi.product_id, 0::bigint AS orders, sum(oi.quantity)::bigint AS sold
+            FROM order_items oi JOIN products p2 ON p2.id = oi.product_id
+            WHERE p2.category_id = (SELECT category_id FROM mine) AND oi.product_id <> $1
+            GROUP BY oi.product_id
+         ), category_rest AS (
+            SELECT p3.id AS product_id, 0::bigint AS orders, 0::bigint AS sold
+            FROM products p3
+            WHERE p3.category_id = (SELECT category_id FROM mine) AND p3.id <> $1
+              AND p3.active AND p3.stock > 0
+            ORDER BY p3.id LIMIT $2
+         ), candidates AS (
+            SELECT product_id, max(orders) AS orders, max(sold) AS sold
+            FROM (SELECT * FROM together UNION ALL SELECT * FROM category_sold
+                  UNION ALL SELECT * FROM category_rest) c
+            GROUP BY product_id
          )
-         SELECT {CARD_COLUMNS} FROM products p {FIRST_IMAGE}
-         LEFT JOIN together t ON t.product_id = p.id
-         LEFT JOIN category_best b ON b.product_id = p.id
-         WHERE p.active AND p.stock > 0 AND (t.product_id IS NOT NULL OR b.product_id IS NOT NULL)
-         ORDER BY t.orders DESC NULLS LAST, b.sold DESC NULLS LAST, p.id
-         LIMIT $2"
+         SELECT {PRODUCT_COLUMNS},
+                row_number() OVER (ORDER BY c.orders DESC, c.sold DESC, p.id) AS position
+         FROM candidates c JOIN products p ON p.id = c.product_id
+         WHERE p.active AND p.stock > 0 ORDER BY position LIMIT $2"
     );
-    cards(db, &sql, Some(product_id), limit).await
+    cards(db, &chosen, Some(product_id), limit).await
 }
 
 pub struct CategoryRow {
@@ -140,8 +160,20 @@ pub async fn listing(
         card: CardRow,
         total: i64,
     }
-    let mut q: QueryBuilder<Postgres> = QueryBuilder::new(format!(
-        "SELECT {CARD_COLUMNS}, count(*) OVER () AS total FROM products p {FIRST_IMAGE}
+    let order = match listing.sort {
+        // Relevance in a category: featured and in-stock first, then bestsellers.
+        Sort::Relevance => "p.stock = 0, p.featured DESC, coalesce(s.sold, 0) DESC, p.id",
+        Sort::PriceLowToHigh => "p.price_paise, p.id",
+        Sort::PriceHighToLow => "p.price_paise DESC, p.id",
+        Sort::Newest => "p.created_at DESC, p.id DESC",
+        Sort::Popularity => "coalesce(s.sold, 0) DESC, p.id",
+    };
+    // The page is cut inside; images are joined for its rows only.
+    let mut q: QueryBuilder<Postgres> = QueryBuilder::new(page_of_cards_start(", p.total"));
+    q.push(format!(
+        "SELECT {PRODUCT_COLUMNS}, count(*) OVER () AS total,
+                row_number() OVER (ORDER BY {order}) AS position
+         FROM products p
          LEFT JOIN (SELECT product_id, sum(quantity) AS sold FROM order_items GROUP BY product_id) s
            ON s.product_id = p.id
          WHERE p.active AND p.category_id = "
@@ -159,16 +191,9 @@ pub async fn listing(
     if listing.in_stock_only {
         q.push(" AND p.stock > 0");
     }
-    q.push(match listing.sort {
-        // Relevance in a category: featured and in-stock first, then bestsellers.
-        Sort::Relevance => " ORDER BY p.stock = 0, p.featured DESC, coalesce(s.sold, 0) DESC, p.id",
-        Sort::PriceLowToHigh => " ORDER BY p.price_paise, p.id",
-        Sort::PriceHighToLow => " ORDER BY p.price_paise DESC, p.id",
-        Sort::Newest => " ORDER BY p.created_at DESC, p.id DESC",
-        Sort::Popularity => " ORDER BY coalesce(s.sold, 0) DESC, p.id",
-    });
-    q.push(" LIMIT ").push_bind(PAGE_SIZE);
+    q.push(" ORDER BY position LIMIT ").push_bind(PAGE_SIZE);
     q.push(" OFFSET ").push_bind(listing.offset());
+    q.push(PAGE_OF_CARDS_END);
     let rows: Vec<Row> = q.build_query_as().fetch_all(db).await?;
     let total = rows.first().map(|r| r.total).unwrap_or(0);
     Ok((rows.into_iter().map(|r| r.card.into()).collect(), total))

@@ -3,12 +3,20 @@
 use sqlx::PgExecutor;
 use uuid::Uuid;
 
-pub async fn insert(db: impl PgExecutor<'_>, token_hash: &[u8], user_id: Uuid) -> sqlx::Result<()> {
+/// A token usable for `valid_hours` (one for a reset; longer for the link a
+/// new partner's account is opened with).
+pub async fn insert(
+    db: impl PgExecutor<'_>,
+    token_hash: &[u8],
+    user_id: Uuid,
+    valid_hours: i32,
+) -> sqlx::Result<()> {
     sqlx::query!(
         "INSERT INTO password_resets (token_hash, user_id, expires_at)
-         VALUES ($1, $2, now() + interval '1 hour')",
+         VALUES ($1, $2, now() + make_interval(hours => $3))",
         token_hash,
-        user_id
+        user_id,
+        valid_hours
     )
     .execute(db)
     .await?;

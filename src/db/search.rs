@@ -1,6 +1,6 @@
 //! Product search: weighted full-text search joined with trigram similarity.
 
-use super::product_cards::{CardRow, CARD_COLUMNS, FIRST_IMAGE};
+use super::product_cards::{page_of_cards, CardRow, PRODUCT_COLUMNS};
 use crate::domain::ProductCard;
 use sqlx::PgExecutor;
 
@@ -18,17 +18,20 @@ pub async fn search(
         card: CardRow,
         total: i64,
     }
-    let sql = format!(
+    let chosen = format!(
         "WITH q AS (SELECT websearch_to_tsquery('english', $1) AS ts,
                            websearch_to_tsquery('simple', $1) AS ts_simple, lower($1) AS raw)
-         SELECT {CARD_COLUMNS}, count(*) OVER () AS total FROM products p {FIRST_IMAGE}, q
+         SELECT {PRODUCT_COLUMNS}, count(*) OVER () AS total,
+                row_number() OVER (ORDER BY
+                    (ts_rank(p.search, q.ts) + ts_rank(p.search, q.ts_simple)
+                     + word_similarity(q.raw, lower(p.name)) + similarity(q.raw, lower(p.brand))) DESC,
+                    p.stock = 0, p.id) AS position
+         FROM products p, q
          WHERE p.active AND (p.search @@ q.ts OR p.search @@ q.ts_simple
                 OR q.raw <% lower(p.name) OR q.raw % lower(p.brand))
-         ORDER BY (ts_rank(p.search, q.ts) + ts_rank(p.search, q.ts_simple)
-                   + word_similarity(q.raw, lower(p.name)) + similarity(q.raw, lower(p.brand))) DESC,
-                  p.stock = 0, p.id
-         LIMIT $2 OFFSET $3"
+         ORDER BY position LIMIT $2 OFFSET $3"
     );
+    let sql = page_of_cards(&chosen, ", p.total");
     let rows: Vec<Row> = sqlx::query_as(&sql)
         .bind(text)
         .bind(limit)

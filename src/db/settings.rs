@@ -95,3 +95,35 @@ pub async fn set_logo(db: impl PgExecutor<'_>, key: uuid::Uuid) -> sqlx::Result<
         .await?;
     Ok(())
 }
+
+/// The partner programme's terms.
+pub struct PartnerTerms {
+    pub ipp_commission_bp: i32,
+    pub bpp_commission_bp: i32,
+    pub commission_hold_days: i32,
+    pub won_lead_reward_paise: i64,
+}
+
+pub async fn partner_terms(db: impl PgExecutor<'_>) -> sqlx::Result<PartnerTerms> {
+    sqlx::query_as!(
+        PartnerTerms,
+        "SELECT ipp_commission_bp, bpp_commission_bp, commission_hold_days, won_lead_reward_paise
+         FROM settings"
+    )
+    .fetch_one(db)
+    .await
+}
+
+pub async fn save_partner_terms(db: impl PgExecutor<'_>, t: &PartnerTerms) -> sqlx::Result<()> {
+    sqlx::query!(
+        "UPDATE settings SET ipp_commission_bp = $1, bpp_commission_bp = $2,
+                commission_hold_days = $3, won_lead_reward_paise = $4, updated_at = now()",
+        t.ipp_commission_bp,
+        t.bpp_commission_bp,
+        t.commission_hold_days,
+        t.won_lead_reward_paise
+    )
+    .execute(db)
+    .await?;
+    Ok(())
+}

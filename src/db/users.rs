@@ -12,6 +12,8 @@ pub struct UserRow {
     pub mobile: Option<String>,
     pub password_hash: String,
     pub role: String,
+    /// For staff: manager, pharmacist, sales or auditor.
+    pub staff_role: Option<String>,
     pub disabled: bool,
 }
 
@@ -30,6 +32,15 @@ impl UserRow {
         // The column's CHECK constraint admits only known roles.
         Role::parse(&self.role).unwrap_or(Role::Customer)
     }
+
+    /// Admins, and staff who sell or manage, work the CRM.
+    pub fn works_leads(&self) -> bool {
+        match self.role() {
+            Role::Admin => true,
+            Role::Staff => matches!(self.staff_role.as_deref(), Some("sales" | "manager")),
+            _ => false,
+        }
+    }
 }
 
 pub async fn find_by_email(
@@ -38,7 +49,8 @@ pub async fn find_by_email(
 ) -> sqlx::Result<Option<UserRow>> {
     sqlx::query_as!(
         UserRow,
-        r#"SELECT id, email, name, mobile, password_hash, role, disabled_at IS NOT NULL AS "disabled!"
+        r#"SELECT id, email, name, mobile, password_hash, role, staff_role,
+                  disabled_at IS NOT NULL AS "disabled!"
            FROM users WHERE email = $1"#,
         email.as_str()
     )
@@ -49,7 +61,8 @@ pub async fn find_by_email(
 pub async fn find_by_id(db: impl PgExecutor<'_>, id: Uuid) -> sqlx::Result<Option<UserRow>> {
     sqlx::query_as!(
         UserRow,
-        r#"SELECT id, email, name, mobile, password_hash, role, disabled_at IS NOT NULL AS "disabled!"
+        r#"SELECT id, email, name, mobile, password_hash, role, staff_role,
+                  disabled_at IS NOT NULL AS "disabled!"
            FROM users WHERE id = $1"#,
         id
     )

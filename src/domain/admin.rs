@@ -187,6 +187,8 @@ pub struct AdminUserRow {
     pub name: String,
     pub email: String,
     pub role: String,
+    /// For staff: manager, pharmacist, sales or auditor.
+    pub staff_role: Option<String>,
     pub disabled: bool,
     pub created_at: String,
 }
@@ -212,6 +214,8 @@ pub fn next_steps(status: &str, fulfilment: &str) -> Vec<(&'static str, &'static
         "packed" => vec![("ready_for_pickup", "Mark ready for pickup")],
         "ready_for_pickup" => vec![("delivered", "Mark collected")],
         "shipped" => vec![("delivered", "Mark delivered")],
+        // Goods brought back: stock returns and an unpaid commission is reversed.
+        "delivered" => vec![("returned", "Mark returned")],
         _ => Vec::new(),
     }
 }
@@ -238,7 +242,8 @@ mod tests {
         assert_eq!(next_steps("paid", "delivery")[0].0, "packed");
         assert_eq!(next_steps("packed", "delivery")[0].0, "shipped");
         assert_eq!(next_steps("shipped", "delivery")[0].0, "delivered");
-        assert!(next_steps("delivered", "delivery").is_empty());
+        assert_eq!(next_steps("delivered", "delivery")[0].0, "returned");
+        assert!(next_steps("returned", "delivery").is_empty());
     }
 
     #[test]

@@ -119,4 +119,46 @@ mod tests {
         }
         assert!(Gstin::parse("00AAPFU0939F1ZV").is_err());
     }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// A GSTIN with a correct check character, from its parts.
+        fn gstin() -> impl Strategy<Value = String> {
+            (1u32..=38, "[A-Z]{5}[0-9]{4}[A-Z]", "[1-9A-Z]").prop_map(|(state, pan, entity)| {
+                let first14 = format!("{state:02}{pan}{entity}Z");
+                let check = check_character(first14.as_bytes()).unwrap() as char;
+                format!("{first14}{check}")
+            })
+        }
+
+        proptest! {
+            #[test]
+            fn every_gstin_with_its_check_character_is_accepted(g in gstin()) {
+                prop_assert_eq!(Gstin::parse(&g).unwrap().as_str().to_string(), g.clone());
+                prop_assert_eq!(Gstin::parse(&g.to_lowercase()).unwrap().as_str().to_string(), g);
+            }
+
+            #[test]
+            fn any_one_mistyped_character_is_refused(
+                g in gstin(),
+                at in 0usize..15,
+                typed in "[0-9A-Z]",
+            ) {
+                let mut mistyped = g.clone().into_bytes();
+                mistyped[at] = typed.as_bytes()[0];
+                prop_assume!(mistyped != g.as_bytes());
+                let mistyped = String::from_utf8(mistyped).unwrap();
+                prop_assert!(Gstin::parse(&mistyped).is_err(), "{} accepted", mistyped);
+            }
+
+            #[test]
+            fn any_text_is_answered_without_panicking(text in "\\PC{0,20}") {
+                if let Ok(g) = Gstin::parse(&text) {
+                    prop_assert_eq!(Gstin::parse(g.as_str()), Ok(g.clone()));
+                }
+            }
+        }
+    }
 }

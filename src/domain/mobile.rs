@@ -81,4 +81,33 @@ mod tests {
     fn a_blank_optional_number_is_none() {
         assert_eq!(Mobile::parse_optional("  ").unwrap(), None);
     }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn a_mobile_number_is_the_same_however_it_is_written(
+                national in "[6-9][0-9]{9}",
+                prefix in prop::sample::select(vec!["", "+91", "+91 ", "91", "0"]),
+                split in 1usize..9,
+            ) {
+                let written = format!("{prefix}{} {}", &national[..split], &national[split..]);
+                prop_assert_eq!(Mobile::parse(&written).unwrap().as_str().to_string(), national);
+            }
+
+            #[test]
+            fn ten_digits_starting_0_to_5_are_refused(number in "[0-5][0-9]{9}") {
+                prop_assert!(Mobile::parse(&number).is_err());
+            }
+
+            #[test]
+            fn any_text_is_answered_without_panicking(text in "\\PC{0,20}") {
+                if let Ok(m) = Mobile::parse(&text) {
+                    prop_assert_eq!(m.as_str().len(), 10);
+                }
+            }
+        }
+    }
 }

@@ -45,6 +45,7 @@ pub fn status_label(status: &str) -> &'static str {
         "ready_for_pickup" => "Ready for pickup",
         "shipped" => "Shipped",
         "delivered" => "Delivered",
+        "returned" => "Returned",
         "cancelled" => "Cancelled",
         "expired" => "Expired (not paid in time)",
         _ => "Placed",

@@ -59,4 +59,30 @@ mod tests {
             assert!(UpiId::parse(bad).is_err(), "{bad}");
         }
     }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn well_formed_upi_ids_are_accepted_lower_cased(
+                id in "[a-zA-Z0-9][a-zA-Z0-9._-]{1,30}@[a-zA-Z][a-zA-Z0-9]{1,15}"
+            ) {
+                prop_assert_eq!(UpiId::parse(&id).unwrap().as_str().to_string(), id.to_ascii_lowercase());
+            }
+
+            #[test]
+            fn text_without_an_at_sign_is_refused(text in "[^@]{0,40}") {
+                prop_assert!(UpiId::parse(&text).is_err());
+            }
+
+            #[test]
+            fn any_text_is_answered_without_panicking(text in "\\PC{0,40}") {
+                if let Ok(id) = UpiId::parse(&text) {
+                    prop_assert_eq!(UpiId::parse(id.as_str()), Ok(id.clone()));
+                }
+            }
+        }
+    }
 }

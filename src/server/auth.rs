@@ -3,6 +3,7 @@
 pub mod backend;
 pub mod guard;
 pub mod password;
+pub mod reset_token;
 
 pub use backend::{start_session, AuthSession, Backend, Credentials, SessionUser};
 pub use guard::{require_role, require_user, session_user};

@@ -78,57 +78,11 @@ impl OnWhite for image::RgbaImage {
     }
 }
 
-/// A multipart form with one file (field `image`) and text fields.
-pub struct Upload {
-    texts: Vec<(String, String)>,
-    /// The file's bytes, or why it cannot be used.
-    pub file: Result<Vec<u8>, &'static str>,
-}
+pub use super::upload::Upload;
 
-impl Upload {
-    /// A text field's value, empty when absent.
-    pub fn text(&self, name: &str) -> String {
-        self.texts
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
-    }
-}
-
-/// Reads the form, keeping at most the size limit of each field; the rest of
-/// an oversized upload is read and dropped, so the browser sees the answer
-/// rather than a reset connection.
+/// Reads an image upload form (file field `image`); see [`super::upload::read`].
 pub async fn read_upload(data: leptos::server_fn::codec::MultipartData) -> Upload {
-    let mut upload = Upload {
-        texts: Vec::new(),
-        file: Err("Choose a photo to upload."),
-    };
-    let Some(mut parts) = data.into_inner() else {
-        return upload;
-    };
-    while let Ok(Some(mut field)) = parts.next_field().await {
-        let name = field.name().unwrap_or_default().to_string();
-        let mut bytes = Vec::new();
-        let mut too_large = false;
-        while let Ok(Some(chunk)) = field.chunk().await {
-            if bytes.len() + chunk.len() > MAX_UPLOAD_BYTES {
-                too_large = true;
-            } else {
-                bytes.extend_from_slice(&chunk);
-            }
-        }
-        match name.as_str() {
-            "image" if too_large => upload.file = Err(TOO_LARGE),
-            "image" if !bytes.is_empty() => upload.file = Ok(bytes),
-            "image" => {}
-            _ if !too_large => upload
-                .texts
-                .push((name, String::from_utf8_lossy(&bytes).into_owned())),
-            _ => {}
-        }
-    }
-    upload
+    super::upload::read(data, "image", "Choose a photo to upload.", TOO_LARGE).await
 }
 
 /// The address of an uploaded image at its largest stored width.

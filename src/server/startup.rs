@@ -25,7 +25,7 @@ use std::{
     time::Duration,
 };
 use tower_http::{
-    compression::CompressionLayer,
+    compression::{CompressionLayer, CompressionLevel},
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
 };
 use tower_sessions::{cookie::SameSite, Expiry, SessionManagerLayer};
@@ -116,6 +116,8 @@ pub fn router(state: AppState) -> Router {
         .route("/media/demo/{file}", get(super::media::demo_image))
         .route("/media/u/{key}/{file}", get(super::images::serve))
         .route("/events/stock", get(super::live_stock::stream))
+        .route("/admin/payouts.csv", get(super::payouts_csv::download))
+        .route("/documents/{id}", get(super::documents::download))
         .leptos_routes_with_context(
             &state,
             routes,
@@ -132,6 +134,10 @@ pub fn router(state: AppState) -> Router {
             move || provide_request_context(&fallback_state), shell
         ))
         .layer(middleware::map_response(status_for_server_fn_error))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            super::referral::remember_referral,
+        ))
         .layer(auth_layer)
         .layer(middleware::from_fn_with_state(
             AllowedOrigin::from_site_url(&config.site_url),
@@ -142,7 +148,11 @@ pub fn router(state: AppState) -> Router {
             add_security_headers,
         ))
         .layer(middleware::from_fn(super::cache_headers::for_static_files))
-        .layer(CompressionLayer::new())
+        // Pages are compressed on every request: brotli's default (quality 11)
+        // costs more CPU than rendering the page (tower-rs/tower-http#356).
+        // Level 4 keeps most of the saving at a fraction of the cost; the
+        // built assets are compressed once, at build time (`--precompress`).
+        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
         .layer(PropagateRequestIdLayer::new(request_id.clone()))
         .layer(telemetry::trace_layer())
         .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
@@ -172,6 +182,7 @@ pub fn spawn_background_tasks(state: &AppState) {
         config.mail_from.clone(),
     ));
     tokio::spawn(super::order_expiry::run(state.pool.clone()));
+    tokio::spawn(super::commission_clock::run(state.pool.clone()));
     tokio::spawn(super::back_in_stock::run(
         state.pool.clone(),
         config.clone(),

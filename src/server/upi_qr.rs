@@ -1,4 +1,5 @@
-//! The QR code of a UPI intent, drawn as SVG for the order page.
+//! QR codes drawn as SVG: a UPI intent on the order page, a referral link on
+//! the partner dashboard.
 
 use qrcode::{render::svg, QrCode};
 

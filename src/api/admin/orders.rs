@@ -103,7 +103,7 @@ pub async fn admin_order(reference: String) -> Result<AdminOrderDetail, AppError
 pub async fn advance_order(reference: String, to: String) -> Result<(), AppError> {
     use crate::{
         db::{
-            admin_orders, orders,
+            admin_orders, commissions, orders,
             outbox::{self, OutgoingEmail},
             stock::{self, StockReason},
         },
@@ -152,11 +152,27 @@ pub async fn advance_order(reference: String, to: String) -> Result<(), AppError
             Vec::new(),
         ));
     }
-    if to == "cancelled" {
+    if to == "delivered" {
+        commissions::accrue_for_order(&mut *tx, order.id)
+            .await
+            .or_internal("accruing the partner's commission")?;
+    }
+    if to == "cancelled" || to == "returned" {
+        commissions::reverse_for_order(
+            &mut tx,
+            order.id,
+            &format!("Order {}", status_label(&to).to_lowercase()),
+        )
+        .await
+        .or_internal("reversing the partner's commission")?;
         stock::set_reason(
             &mut tx,
             StockReason {
-                reason: "cancelled",
+                reason: if to == "returned" {
+                    "returned"
+                } else {
+                    "cancelled"
+                },
                 order_id: Some(order.id),
                 actor_id: Some(user.0.id),
                 note: "",

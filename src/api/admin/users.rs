@@ -19,10 +19,16 @@ pub async fn admin_users(q: String, role: String) -> Result<Vec<AdminUserRow>, A
         .or_internal("listing accounts")
 }
 
-/// `role` is a role name; `disabled` is `yes` or `no`. Admins cannot demote
+/// `role` is a role name; `staff_role` (for staff) manager, pharmacist,
+/// sales or auditor; `disabled` is `yes` or `no`. Admins cannot demote
 /// or disable themselves (the shop would risk having no admin).
 #[server(prefix = "/api", endpoint = "admin/update_user")]
-pub async fn update_user(id: String, role: String, disabled: String) -> Result<(), AppError> {
+pub async fn update_user(
+    id: String,
+    role: String,
+    disabled: String,
+    #[server(default)] staff_role: String,
+) -> Result<(), AppError> {
     use crate::{
         db::admin_users,
         domain::{FormErrors, Role},
@@ -68,6 +74,13 @@ pub async fn update_user(id: String, role: String, disabled: String) -> Result<(
     admin_users::set_role(&mut *tx, id, new_role.as_str())
         .await
         .or_internal("changing the role")?;
+    // Only staff have a sub-role; it decides, for example, who works the CRM.
+    let staff_role = (new_role == Role::Staff)
+        .then_some(staff_role.as_str())
+        .filter(|r| matches!(*r, "manager" | "pharmacist" | "sales" | "auditor"));
+    admin_users::set_staff_role(&mut *tx, id, staff_role)
+        .await
+        .or_internal("changing the staff role")?;
     admin_users::set_disabled(&mut *tx, id, disable)
         .await
         .or_internal("disabling the account")?;

@@ -1,5 +1,6 @@
 //! The text of every email Haat sends, in one place for translation.
 
+#[derive(Clone)]
 pub struct Composed {
     pub subject: String,
     pub body_text: String,
@@ -81,5 +82,110 @@ pub fn order_status(name: &str, reference: &str, status: &str, order_link: &str)
         body_text: format!(
             "Namaste {name},\n\nYour order {reference} is now: {status}.\n\nFollow it here: {order_link}\n"
         ),
+    }
+}
+
+pub fn application_received(name: &str, kind: &str) -> Composed {
+    Composed {
+        subject: "We received your partner application".into(),
+        body_text: format!(
+            "Namaste {name},\n\nThank you for applying to be a {kind}. We review applications \
+             within two working days and will write to you at this address with our decision.\n"
+        ),
+    }
+}
+
+pub fn application_to_admins(name: &str, kind: &str, city: &str, review_link: &str) -> Composed {
+    Composed {
+        subject: format!("New partner application: {name}"),
+        body_text: format!(
+            "{name} from {city} applied to be a {kind}.\n\nReview it here: {review_link}\n"
+        ),
+    }
+}
+
+/// `account_link` opens the account: a link to choose a password for a new
+/// account, or the login page for an existing one.
+pub fn application_approved(
+    name: &str,
+    referral_code: &str,
+    rate: &str,
+    account_link: &str,
+) -> Composed {
+    Composed {
+        subject: "Welcome to the partner programme".into(),
+        body_text: format!(
+            "Namaste {name},\n\nYour partner application is approved. Your referral code is \
+             {referral_code}, and you earn {rate} of the value (before GST) of every order placed \
+             through your link once it is delivered.\n\nOpen your partner dashboard:\n{account_link}\n"
+        ),
+    }
+}
+
+pub fn application_rejected(name: &str, reason: &str) -> Composed {
+    Composed {
+        subject: "Your partner application".into(),
+        body_text: format!(
+            "Namaste {name},\n\nThank you for applying to our partner programme. We cannot accept \
+             your application at present, for this reason:\n\n{reason}\n\nYou are welcome to apply \
+             again when this has changed.\n"
+        ),
+    }
+}
+
+pub fn payout_paid(
+    name: &str,
+    month: &str,
+    amount: &str,
+    utr: &str,
+    dashboard_link: &str,
+) -> Composed {
+    Composed {
+        subject: format!("Your partner payout for {month}: {amount}"),
+        body_text: format!(
+            "Namaste {name},\n\nWe have paid your commissions for {month}: {amount}, bank reference \
+             (UTR) {utr}.\n\nThe orders it covers are in your dashboard:\n{dashboard_link}\n"
+        ),
+    }
+}
+
+pub fn lead_assigned(name: &str, lead: &str, lead_link: &str) -> Composed {
+    Composed {
+        subject: format!("New lead for you: {lead}"),
+        body_text: format!(
+            "Namaste {name},\n\nThe lead {lead} has been assigned to you. Its details and \
+             timeline are here:\n{lead_link}\n"
+        ),
+    }
+}
+
+/// `day` is the consultation's day, for a booking.
+pub fn enquiry_received(name: &str, day: Option<&str>) -> Composed {
+    match day {
+        Some(day) => Composed {
+            subject: "Your consultation is booked".into(),
+            body_text: format!(
+                "Namaste {name},\n\nThank you for booking a consultation for {day}. We will call \
+                 you before then to agree a time.\n"
+            ),
+        },
+        None => Composed {
+            subject: "We received your message".into(),
+            body_text: format!(
+                "Namaste {name},\n\nThank you for writing to us. We answer every message within \
+                 one working day.\n"
+            ),
+        },
+    }
+}
+
+pub fn enquiry_to_staff(name: &str, day: Option<&str>, lead_link: &str) -> Composed {
+    let what = match day {
+        Some(day) => format!("booked a consultation for {day}"),
+        None => "sent a message".to_string(),
+    };
+    Composed {
+        subject: format!("New enquiry: {name}"),
+        body_text: format!("{name} {what}. The lead is here:\n{lead_link}\n"),
     }
 }

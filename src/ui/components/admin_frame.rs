@@ -5,7 +5,7 @@ use crate::{domain::Role, ui::components::current_user::use_current_user};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-const SECTIONS: [(&str, &str); 10] = [
+const SECTIONS: [(&str, &str); 12] = [
     ("/admin", "Overview"),
     ("/admin/orders", "Orders"),
     ("/admin/products", "Products"),
@@ -14,6 +14,8 @@ const SECTIONS: [(&str, &str); 10] = [
     ("/admin/pages", "Pages"),
     ("/admin/menus", "Menus and home"),
     ("/admin/settings", "Settings"),
+    ("/admin/partners", "Partners"),
+    ("/admin/payouts", "Payouts"),
     ("/admin/users", "Users"),
     ("/admin/audit", "Audit log"),
 ];

@@ -8,6 +8,8 @@ pub mod order_page;
 pub mod orders_page;
 pub mod page_edit_page;
 pub mod pages_page;
+pub mod partners_page;
+pub mod payouts_page;
 pub mod product_edit_page;
 pub mod products_page;
 pub mod settings_page;

@@ -1,1 +1,2 @@
 pub mod dashboard_page;
+pub mod partner_section;

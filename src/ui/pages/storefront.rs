@@ -1,6 +1,7 @@
 pub mod cart_page;
 pub mod category_page;
 pub mod checkout_page;
+pub mod consultation_page;
 pub mod content_page;
 pub mod home_page;
 pub mod order_page;

@@ -11,7 +11,7 @@ use crate::{
 use leptos::prelude::*;
 use leptos_router::{components::Form, hooks::use_query_map};
 
-const STATUSES: [&str; 10] = [
+const STATUSES: [&str; 11] = [
     "awaiting_payment",
     "payment_submitted",
     "to_pay_at_pickup",
@@ -20,6 +20,7 @@ const STATUSES: [&str; 10] = [
     "ready_for_pickup",
     "shipped",
     "delivered",
+    "returned",
     "cancelled",
     "expired",
 ];

@@ -2,8 +2,11 @@
 //! unpaid-order expiry, the default low-stock threshold, and the logo.
 
 use crate::{
-    api::admin::settings::{admin_settings, SaveSettings, UploadLogo},
-    domain::{ShopSettings, STATES},
+    api::admin::{
+        programme::{load_programme_terms, SaveProgrammeTerms},
+        settings::{admin_settings, SaveSettings, UploadLogo},
+    },
+    domain::{ProgrammeTerms, ShopSettings, STATES},
     ui::components::{
         access::Refused,
         admin_frame::{AdminFrame, Panel, BUTTON},
@@ -17,15 +20,20 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let settings = Resource::new(|| (), |_| admin_settings());
+    let terms = Resource::new(|| (), |_| load_programme_terms());
     let saved = use_query_map().with_untracked(|q| q.get("saved").is_some());
     view! {
         <AdminFrame title="Settings">
             {saved.then(|| view! { <Notice>"Saved."</Notice> })}
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
-                    match settings.await {
-                        Ok(s) => view! { <SettingsForm s=s.clone() /> <Logo url=s.logo_url /> }.into_any(),
-                        Err(error) => view! { <Refused error back_to="/admin/settings" /> }.into_any(),
+                    match (settings.await, terms.await) {
+                        (Ok(s), Ok(terms)) => view! {
+                            <SettingsForm s=s.clone() />
+                            <Logo url=s.logo_url />
+                            <Programme terms />
+                        }.into_any(),
+                        (Err(error), _) | (_, Err(error)) => view! { <Refused error back_to="/admin/settings" /> }.into_any(),
                     }
                 })}
             </Suspense>
@@ -80,6 +88,31 @@ fn Logo(url: Option<String>) -> impl IntoView {
                 })}
                 <div class="mt-3"><button type="submit" class=BUTTON>"Upload logo"</button></div>
             </form>
+        </Panel>
+    }
+}
+
+#[component]
+fn Programme(terms: ProgrammeTerms) -> impl IntoView {
+    let action = ServerAction::<SaveProgrammeTerms>::new();
+    let error = last_error(action);
+    let reward = format!(
+        "{}.{:02}",
+        terms.won_lead_reward.0 / 100,
+        terms.won_lead_reward.0 % 100
+    );
+    view! {
+        <Panel heading="Partner programme">
+            <FormAlert error />
+            <ActionForm action attr:novalidate=true>
+                <div class="grid gap-x-4 md:grid-cols-2">
+                    <Field label="Individual partners' rate (%)" name="ipp_rate" error initial=terms.ipp_rate hint="Of the order value before GST, e.g. 5." />
+                    <Field label="Business partners' rate (%)" name="bpp_rate" error initial=terms.bpp_rate hint="e.g. 8. Each partner's own rate can be changed on the Partners page." />
+                    <Field label="Holding period (days)" name="hold_days" error initial=terms.hold_days.to_string() hint="A commission becomes due this long after delivery." />
+                    <Field label="Reward for a won lead (₹)" name="won_lead_reward" error initial=reward />
+                </div>
+                <button type="submit" class=BUTTON>"Save programme terms"</button>
+            </ActionForm>
         </Panel>
     }
 }

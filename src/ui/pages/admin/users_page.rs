@@ -56,6 +56,7 @@ fn UserTable(rows: Vec<AdminUserRow>) -> impl IntoView {
                 {rows.into_iter().map(|u| {
                     let role_id = format!("role-{}", u.id);
                     let disabled_id = format!("disabled-{}", u.id);
+                    let staff_role_id = format!("staff_role-{}", u.id);
                     let message = {
                         let field = format!("role-{}", u.id);
                         move || error.get().and_then(|e| e.form_errors().and_then(|f| f.field(&field)).map(str::to_owned))
@@ -72,6 +73,13 @@ fn UserTable(rows: Vec<AdminUserRow>) -> impl IntoView {
                                     <select id=role_id.clone() name="role" class="rounded border border-stone-300 px-2 py-1">
                                         {["customer", "partner", "staff", "admin"].into_iter().map(|r| view! {
                                             <option value=r selected=u.role == r>{r}</option>
+                                        }).collect_view()}
+                                    </select>
+                                    <label for=staff_role_id.clone() class="sr-only">"Staff role"</label>
+                                    <select id=staff_role_id name="staff_role" class="rounded border border-stone-300 px-2 py-1">
+                                        <option value="" selected=u.staff_role.is_none()>"(no staff role)"</option>
+                                        {["manager", "pharmacist", "sales", "auditor"].into_iter().map(|r| view! {
+                                            <option value=r selected=u.staff_role.as_deref() == Some(r)>{r}</option>
                                         }).collect_view()}
                                     </select>
                                     <label for=disabled_id.clone() class="sr-only">"Access"</label>

@@ -3,7 +3,10 @@
 use crate::{
     api::dashboards::dashboard_home,
     domain::{Role, SignedInUser},
-    ui::components::{access::Refused, page_header::PageHeader},
+    ui::{
+        components::{access::Refused, page_header::PageHeader},
+        pages::dashboard::partner_section::PartnerSection,
+    },
 };
 use leptos::prelude::*;
 
@@ -25,10 +28,7 @@ pub fn DashboardPage() -> impl IntoView {
 #[component]
 fn Dashboard(user: SignedInUser) -> impl IntoView {
     let (role_name, work) = match user.role {
-        Role::Partner => (
-            "Partner",
-            "Your referral link, leads, commissions and payouts will be gathered here.",
-        ),
+        Role::Partner => ("Partner", ""),
         Role::Staff => (
             "Staff",
             "Orders, stock, batches and follow-ups will be gathered here.",
@@ -44,9 +44,15 @@ fn Dashboard(user: SignedInUser) -> impl IntoView {
         <p class="mb-6 text-stone-600">
             "Signed in as " <strong>{user.name}</strong> " · " <span data-testid="dashboard-role">{role_name}</span>
         </p>
-        <section class="rounded-lg border border-stone-200 bg-white p-6 shadow-sm">
-            <h2 class="mb-2 text-xl font-semibold">"Your work"</h2>
-            <p>{work}</p>
-        </section>
+        {if user.role == Role::Partner {
+            view! { <PartnerSection /> }.into_any()
+        } else {
+            view! {
+                <section class="rounded-lg border border-stone-200 bg-white p-6 shadow-sm">
+                    <h2 class="mb-2 text-xl font-semibold">"Your work"</h2>
+                    <p>{work}</p>
+                </section>
+            }.into_any()
+        }}
     }
 }

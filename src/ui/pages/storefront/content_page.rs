@@ -4,8 +4,8 @@
 use crate::{
     api::content::load_page,
     ui::{
-        components::{access::Refused, seo::SocialTags},
-        pages::not_found_page::NotFoundPage,
+        components::{access::Refused, enquiry_form::EnquiryForm, seo::SocialTags},
+        pages::{not_found_page::NotFoundPage, partners::info_page::path_of},
     },
 };
 use leptos::prelude::*;
@@ -24,7 +24,10 @@ pub fn ContentPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match page.await {
                     Ok(page) => {
-                        let canonical = format!("/{}", page.slug);
+                        // The programme's pages also answer here; their home is /partners/….
+                        let canonical = path_of(&page.slug)
+                            .map(str::to_string)
+                            .unwrap_or_else(|| format!("/{}", page.slug));
                         view! {
                             <Title text=page.seo_title.clone() />
                             <Meta name="description" content=page.seo_description.clone() />
@@ -33,6 +36,7 @@ pub fn ContentPage() -> impl IntoView {
                                 <h1 class="mb-4 text-3xl font-bold tracking-tight">{page.title}</h1>
                                 <div data-testid="page-body" inner_html=page.html></div>
                             </article>
+                            {(page.slug == "contact").then(|| view! { <EnquiryForm consultation=false /> })}
                         }
                         .into_any()
                     }

@@ -1,0 +1,374 @@
+//! Partner applications: review, approve (an account with the partner role,
+//! a referral code and the programme's rate) or reject with a reason;
+//! admins only.
+
+use crate::domain::{AdminPartner, AppError, ApplicationView};
+use leptos::prelude::*;
+
+pub const STAFF_EMAIL: &str =
+    "This email belongs to a staff or admin account, which cannot also be a partner.";
+pub const ALREADY_DECIDED: &str = "This application was already decided.";
+
+#[server(prefix = "/api", endpoint = "admin/partner_applications")]
+pub async fn load_partner_applications() -> Result<Vec<ApplicationView>, AppError> {
+    use crate::{
+        db::partner_applications,
+        domain::Role,
+        server::{auth::require_role, errors::OrInternal, state::app_state},
+    };
+    require_role(&[Role::Admin]).await?;
+    let rows = partner_applications::list(&app_state().pool, 200)
+        .await
+        .or_internal("listing applications")?;
+    Ok(rows
+        .into_iter()
+        .map(|r| ApplicationView {
+            id: r.id,
+            kind: r.kind(),
+            name: r.name,
+            email: r.email,
+            mobile: r.mobile,
+            city: r.city,
+            pan: r.pan,
+            upi_id: r.upi_id,
+            business_name: r.business_name,
+            gstin: r.gstin,
+            address: r.address,
+            status: r.status,
+            reject_reason: r.reject_reason,
+            received: r.created_at,
+        })
+        .collect())
+}
+
+/// Approves a pending application: the applicant's account (made now, or
+/// the one they already have) becomes a partner with a new referral code and
+/// the programme's default rate, and is emailed how to sign in.
+#[server(prefix = "/api", endpoint = "admin/approve_application")]
+pub async fn approve_application(id: i64) -> Result<(), AppError> {
+    use crate::{
+        db::{
+            outbox::{self, OutgoingEmail},
+            partner_applications, partners, password_resets, settings,
+            users::{self, NewUser},
+        },
+        domain::{
+            rate_label, Email, FormErrors, Mobile, NewPassword, PartnerKind, PersonName, Role,
+        },
+        server::{
+            audit::{self, Change},
+            auth::{password as passwords, require_role, reset_token},
+            errors::OrInternal,
+            mail::messages,
+            referral,
+            state::app_state,
+        },
+    };
+    let admin = require_role(&[Role::Admin]).await?;
+    let state = app_state();
+    let field = format!("decision-{id}");
+    let refuse = |message: &str| {
+        let mut form = FormErrors::new(vec![]);
+        form.add(&field, message);
+        AppError::Invalid(form)
+    };
+    let mut tx = state
+        .pool
+        .begin()
+        .await
+        .or_internal("starting a transaction")?;
+    let Some(application) = partner_applications::lock_pending(&mut *tx, id)
+        .await
+        .or_internal("reading the application")?
+    else {
+        return Err(refuse(ALREADY_DECIDED));
+    };
+    // Stored values were checked on the way in; parsing again gives the types.
+    let (Ok(email), Ok(name), Ok(mobile)) = (
+        Email::parse(&application.email),
+        PersonName::parse(&application.name),
+        Mobile::parse(&application.mobile),
+    ) else {
+        return Err(crate::server::errors::internal(
+            "reading the application",
+            std::io::Error::other("a stored application fails its own checks"),
+        ));
+    };
+    let existing = users::find_by_email(&mut *tx, &email)
+        .await
+        .or_internal("finding the applicant's account")?;
+    let (user_id, password_link) = match existing {
+        Some(user) if matches!(user.role(), Role::Staff | Role::Admin) => {
+            return Err(refuse(STAFF_EMAIL));
+        }
+        Some(user) => {
+            crate::db::admin_users::set_role(&mut *tx, user.id, Role::Partner.as_str())
+                .await
+                .or_internal("making the account a partner")?;
+            (user.id, None)
+        }
+        None => {
+            // A password nobody knows until the partner chooses one by the link.
+            let unusable = NewPassword::parse(reset_token::new())
+                .map_err(std::io::Error::other)
+                .or_internal("drawing a random password")?;
+            let unusable = passwords::hash(&unusable)
+                .await
+                .or_internal("hashing a password")?;
+            let Some(user_id) = users::insert(
+                &mut *tx,
+                NewUser {
+                    email: &email,
+                    name: &name,
+                    mobile: Some(&mobile),
+                    password_hash: &unusable,
+                    role: Role::Partner,
+                },
+            )
+            .await
+            .or_internal("creating the partner's account")?
+            else {
+                return Err(refuse(ALREADY_DECIDED));
+            };
+            let token = reset_token::new();
+            password_resets::insert(&mut *tx, &reset_token::hash(&token), user_id, 72)
+                .await
+                .or_internal("storing the first-password link")?;
+            (
+                user_id,
+                Some(state.config.link(&format!("/reset-password?token={token}"))),
+            )
+        }
+    };
+    let terms = settings::partner_terms(&mut *tx)
+        .await
+        .or_internal("reading the programme's terms")?;
+    let kind = application.kind();
+    let commission_bp = match kind {
+        PartnerKind::Individual => terms.ipp_commission_bp,
+        PartnerKind::Business => terms.bpp_commission_bp,
+    };
+    let mut code = referral::new_code();
+    while !partners::insert(
+        &mut *tx,
+        partners::NewPartner {
+            user_id,
+            application_id: id,
+            kind: kind.as_str(),
+            referral_code: &code,
+            commission_bp,
+            upi_id: &application.upi_id,
+        },
+    )
+    .await
+    .or_internal("creating the partner")?
+    {
+        code = referral::new_code();
+    }
+    partner_applications::mark_approved(&mut *tx, id, admin.0.id)
+        .await
+        .or_internal("approving the application")?;
+    let account_link = password_link.unwrap_or_else(|| state.config.link("/login?next=/dashboard"));
+    let mail = messages::application_approved(
+        name.as_str(),
+        &code,
+        &rate_label(commission_bp),
+        &account_link,
+    );
+    outbox::enqueue(
+        &mut *tx,
+        OutgoingEmail {
+            to: email.as_str(),
+            subject: &mail.subject,
+            body_text: &mail.body_text,
+        },
+    )
+    .await
+    .or_internal("queueing the approval email")?;
+    audit::record(
+        &mut *tx,
+        &admin,
+        Change {
+            action: "partner.approved",
+            entity: "partner_application",
+            entity_id: id.to_string(),
+            before: None,
+            after: Some(serde_json::json!({
+                "email": email.as_str(), "referral_code": code, "commission_bp": commission_bp
+            })),
+        },
+    )
+    .await
+    .or_internal("recording the approval")?;
+    tx.commit().await.or_internal("committing the approval")?;
+    leptos_axum::redirect("/admin/partners?approved=1");
+    Ok(())
+}
+
+/// Rejects a pending application; the reason is emailed to the applicant.
+#[server(prefix = "/api", endpoint = "admin/reject_application")]
+pub async fn reject_application(id: i64, reason: String) -> Result<(), AppError> {
+    use crate::{
+        db::{
+            outbox::{self, OutgoingEmail},
+            partner_applications,
+        },
+        domain::{FormErrors, Role},
+        server::{
+            audit::{self, Change},
+            auth::require_role,
+            errors::OrInternal,
+            mail::messages,
+            state::app_state,
+        },
+    };
+    let admin = require_role(&[Role::Admin]).await?;
+    let field = format!("reason-{id}");
+    let mut form = FormErrors::new(vec![(field.clone(), reason.clone())]);
+    let reason = reason.trim();
+    if reason.is_empty() {
+        form.add(
+            &field,
+            "Give the applicant a reason; it is emailed to them.",
+        );
+    } else if reason.chars().count() > 1000 {
+        form.add(&field, "Keep the reason to 1,000 characters.");
+    }
+    form.clone().into_result()?;
+    let mut tx = app_state()
+        .pool
+        .begin()
+        .await
+        .or_internal("starting a transaction")?;
+    let Some(application) = partner_applications::lock_pending(&mut *tx, id)
+        .await
+        .or_internal("reading the application")?
+    else {
+        form.add(&field, ALREADY_DECIDED);
+        return Err(AppError::Invalid(form));
+    };
+    partner_applications::mark_rejected(&mut *tx, id, admin.0.id, reason)
+        .await
+        .or_internal("rejecting the application")?;
+    let mail = messages::application_rejected(&application.name, reason);
+    outbox::enqueue(
+        &mut *tx,
+        OutgoingEmail {
+            to: &application.email,
+            subject: &mail.subject,
+            body_text: &mail.body_text,
+        },
+    )
+    .await
+    .or_internal("queueing the rejection email")?;
+    audit::record(
+        &mut *tx,
+        &admin,
+        Change {
+            action: "partner.rejected",
+            entity: "partner_application",
+            entity_id: id.to_string(),
+            before: None,
+            after: Some(serde_json::json!({ "email": application.email, "reason": reason })),
+        },
+    )
+    .await
+    .or_internal("recording the rejection")?;
+    tx.commit().await.or_internal("committing the rejection")?;
+    leptos_axum::redirect("/admin/partners?rejected=1");
+    Ok(())
+}
+
+/// Approved partners with their codes, rates and KYC documents.
+#[server(prefix = "/api", endpoint = "admin/partners")]
+pub async fn load_partners() -> Result<Vec<AdminPartner>, AppError> {
+    use crate::{
+        db::{partner_documents, partners},
+        domain::{rate_label, DocumentView, PartnerKind, Role},
+        server::{auth::require_role, documents::KINDS, errors::OrInternal, state::app_state},
+    };
+    require_role(&[Role::Admin]).await?;
+    let pool = &app_state().pool;
+    let mut list = Vec::new();
+    for p in partners::list(pool).await.or_internal("listing partners")? {
+        let documents = partner_documents::list(pool, p.user_id)
+            .await
+            .or_internal("listing documents")?
+            .into_iter()
+            .map(|d| DocumentView {
+                id: d.id.to_string(),
+                kind: KINDS
+                    .iter()
+                    .find(|(value, _)| *value == d.kind)
+                    .map_or(d.kind.clone(), |(_, label)| label.to_string()),
+                file_name: d.file_name,
+                size_kb: (d.size + 1023) / 1024,
+                uploaded_at: d.uploaded_at,
+            })
+            .collect();
+        list.push(AdminPartner {
+            user_id: p.user_id.to_string(),
+            name: p.name,
+            email: p.email,
+            kind: PartnerKind::parse(&p.kind).unwrap_or(PartnerKind::Individual),
+            referral_code: p.referral_code,
+            rate: rate_label(p.commission_bp),
+            documents,
+        });
+    }
+    Ok(list)
+}
+
+/// Changes one partner's commission rate (a percentage, e.g. 7.5).
+#[server(prefix = "/api", endpoint = "admin/set_partner_rate")]
+pub async fn set_partner_rate(user_id: String, rate: String) -> Result<(), AppError> {
+    use crate::{
+        db::partners,
+        domain::{parse_rate, FormErrors, Role},
+        server::{
+            audit::{self, Change},
+            auth::require_role,
+            errors::{not_found, OrInternal},
+            state::app_state,
+        },
+    };
+    let admin = require_role(&[Role::Admin]).await?;
+    let Ok(id) = uuid::Uuid::parse_str(&user_id) else {
+        return Err(not_found());
+    };
+    let field = format!("rate-{id}");
+    let mut form = FormErrors::new(vec![(field.clone(), rate.clone())]);
+    let Some(bp) = form.check(&field, parse_rate(&rate)) else {
+        return Err(AppError::Invalid(form));
+    };
+    let mut tx = app_state()
+        .pool
+        .begin()
+        .await
+        .or_internal("starting a transaction")?;
+    let before = partners::get(&mut *tx, id)
+        .await
+        .or_internal("reading the partner")?;
+    let Some(before) = before else {
+        return Err(not_found());
+    };
+    partners::set_commission(&mut *tx, id, bp)
+        .await
+        .or_internal("changing the rate")?;
+    audit::record(
+        &mut *tx,
+        &admin,
+        Change {
+            action: "partner.rate",
+            entity: "partner",
+            entity_id: before.email.clone(),
+            before: Some(serde_json::json!({ "commission_bp": before.commission_bp })),
+            after: Some(serde_json::json!({ "commission_bp": bp })),
+        },
+    )
+    .await
+    .or_internal("recording the change")?;
+    tx.commit().await.or_internal("saving the rate")?;
+    leptos_axum::redirect("/admin/partners?rate=1");
+    Ok(())
+}

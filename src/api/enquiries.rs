@@ -1,0 +1,143 @@
+//! The website's contact and "book a consultation" forms. Each becomes a
+//! lead in the CRM; the sender gets a confirmation and the sales staff a
+//! notification. Open to everyone, so rate-limited per address.
+
+use crate::domain::AppError;
+use leptos::prelude::*;
+
+#[server(prefix = "/api", endpoint = "send_enquiry")]
+pub async fn send_enquiry(
+    kind: String,
+    name: String,
+    mobile: String,
+    email: String,
+    interest: String,
+    #[server(default)] preferred_date: String,
+) -> Result<(), AppError> {
+    use crate::{
+        db::{
+            leads::{self, NewLead},
+            outbox::{self, OutgoingEmail},
+        },
+        domain::{parse_date, FormErrors, LeadForm},
+        server::{
+            client_ip::client_ip, crm_access::date, errors::OrInternal, mail::messages,
+            state::app_state,
+        },
+    };
+    let state = app_state();
+    let consultation = kind == "consultation";
+    let posted = LeadForm {
+        name,
+        mobile,
+        email,
+        interest,
+        ..Default::default()
+    };
+    let mut values = posted.values();
+    values.push(("preferred_date".into(), preferred_date.clone()));
+    if let Err(wait) = state.limiters.form_post(client_ip().await?) {
+        return Err(AppError::rate_limited(wait.message(), values));
+    }
+    let parsed = posted.parse();
+    let mut form = match &parsed {
+        Ok(_) => FormErrors::new(values.clone()),
+        Err(errors) => FormErrors {
+            values: values.clone(),
+            ..errors.clone()
+        },
+    };
+    if posted.interest.trim().is_empty() {
+        form.add("interest", "Tell us what you would like to know.");
+    }
+    let day = if consultation {
+        match form.check("preferred_date", parse_date(&preferred_date)) {
+            Some(Some(parts)) => match date(parts) {
+                Some(day) => Some(day),
+                None => {
+                    form.add("preferred_date", "That day does not exist in that month.");
+                    None
+                }
+            },
+            Some(None) => {
+                form.add("preferred_date", "Choose a day for the consultation.");
+                None
+            }
+            None => None,
+        }
+    } else {
+        None
+    };
+    let Ok(lead) = parsed else {
+        return Err(AppError::Invalid(form));
+    };
+    form.clone().into_result()?;
+
+    let mut tx = state
+        .pool
+        .begin()
+        .await
+        .or_internal("starting a transaction")?;
+    let id = leads::insert(
+        &mut tx,
+        NewLead {
+            name: lead.name.as_str(),
+            mobile: lead.mobile.as_ref().map(|m| m.as_str()),
+            email: lead.email.as_ref().map(|e| e.as_str()),
+            company: "",
+            city: "",
+            source: if consultation {
+                "consultation"
+            } else {
+                "contact"
+            },
+            interest: &lead.interest,
+            estimated_value_paise: None,
+            submitted_by: None,
+            assigned_to: None,
+            follow_up_on: day,
+        },
+        None,
+    )
+    .await
+    .or_internal("saving an enquiry")?;
+    let when = day.map(|d| d.to_string());
+    let mut mails = Vec::new();
+    if let Some(email) = &lead.email {
+        mails.push((
+            email.as_str().to_string(),
+            messages::enquiry_received(lead.name.as_str(), when.as_deref()),
+        ));
+    }
+    let notice = messages::enquiry_to_staff(
+        lead.name.as_str(),
+        when.as_deref(),
+        &state.config.link(&format!("/crm/leads/{id}")),
+    );
+    for to in leads::sales_emails(&mut *tx)
+        .await
+        .or_internal("listing sales staff")?
+    {
+        mails.push((to, notice.clone()));
+    }
+    for (to, mail) in &mails {
+        outbox::enqueue(
+            &mut *tx,
+            OutgoingEmail {
+                to,
+                subject: &mail.subject,
+                body_text: &mail.body_text,
+            },
+        )
+        .await
+        .or_internal("queueing an enquiry email")?;
+    }
+    tx.commit().await.or_internal("committing the enquiry")?;
+    let page = if consultation {
+        "/book-a-consultation"
+    } else {
+        "/contact"
+    };
+    leptos_axum::redirect(&format!("{page}?sent=1"));
+    Ok(())
+}

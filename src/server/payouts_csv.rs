@@ -1,0 +1,126 @@
+//! Payout months and the CSV the bank's bulk-payment upload takes:
+//! `GET /admin/payouts.csv?month=YYYY-MM`, admins only, unpaid statements.
+
+use super::{auth::AuthSession, state::AppState};
+use crate::{
+    db::payouts::{self, StatementRow},
+    domain::{parse_month, Paise, Role, StatementView},
+};
+use axum::{
+    extract::{Query, State},
+    http::{header, StatusCode},
+    response::{IntoResponse, Response},
+};
+use serde::Deserialize;
+use time::{Date, Month, OffsetDateTime, UtcOffset};
+
+/// The first day of `year`-`month`.
+pub fn first_day(year: i32, month: u8) -> Option<Date> {
+    Date::from_calendar_date(year, Month::try_from(month).ok()?, 1).ok()
+}
+
+/// The month typed (`YYYY-MM`), or the current month in India.
+pub fn month_or_current(input: &str) -> Date {
+    parse_month(input)
+        .ok()
+        .and_then(|(y, m)| first_day(y, m))
+        .unwrap_or_else(|| {
+            let india = UtcOffset::from_hms(5, 30, 0).unwrap_or(UtcOffset::UTC);
+            let today = OffsetDateTime::now_utc().to_offset(india).date();
+            today.replace_day(1).unwrap_or(today)
+        })
+}
+
+/// `YYYY-MM`.
+pub fn month_value(first_day: Date) -> String {
+    format!("{:04}-{:02}", first_day.year(), u8::from(first_day.month()))
+}
+
+pub fn view(row: StatementRow) -> StatementView {
+    StatementView {
+        id: row.id,
+        partner_name: row.partner_name,
+        partner_email: row.partner_email,
+        referral_code: row.referral_code,
+        upi_id: row.upi_id,
+        month: row.month,
+        amount: Paise(row.amount_paise),
+        status: row.status,
+        utr: row.utr,
+        commissions: row.commissions,
+    }
+}
+
+#[derive(Deserialize)]
+pub struct MonthQuery {
+    #[serde(default)]
+    month: String,
+}
+
+pub async fn download(
+    auth: AuthSession,
+    State(state): State<AppState>,
+    Query(query): Query<MonthQuery>,
+) -> Response {
+    match auth.user.as_ref().map(|u| u.0.role()) {
+        Some(Role::Admin) => {}
+        Some(_) => return StatusCode::FORBIDDEN.into_response(),
+        None => return axum::response::Redirect::to("/login?next=/admin/payouts").into_response(),
+    }
+    let month = month_or_current(&query.month);
+    let rows = match payouts::for_month(&state.pool, month).await {
+        Ok(rows) => rows,
+        Err(e) => {
+            tracing::error!(error = %e, "listing statements for the CSV");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    match to_csv(&rows) {
+        Ok(body) => (
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!(
+                        "attachment; filename=\"payouts-{}.csv\"",
+                        month_value(month)
+                    ),
+                ),
+            ],
+            body,
+        )
+            .into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "writing the payouts CSV");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+/// One line per unpaid statement: whom to pay, where, how much (rupees with
+/// paise), and a narration the partner will recognise.
+pub fn to_csv(rows: &[StatementRow]) -> Result<Vec<u8>, csv::Error> {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    out.write_record([
+        "statement_id",
+        "beneficiary_name",
+        "upi_id",
+        "amount_inr",
+        "narration",
+        "email",
+    ])?;
+    for row in rows
+        .iter()
+        .filter(|r| r.status == "statement" && r.amount_paise > 0)
+    {
+        out.write_record([
+            row.id.to_string(),
+            row.partner_name.clone(),
+            row.upi_id.clone(),
+            format!("{}.{:02}", row.amount_paise / 100, row.amount_paise % 100),
+            format!("Commission {} {}", row.month, row.referral_code),
+            row.partner_email.clone(),
+        ])?;
+    }
+    out.into_inner().map_err(|e| e.into_error().into())
+}
