@@ -82,6 +82,14 @@ pub async fn load(pool: &PgPool) -> Result<(), DemoError> {
         for (slug, title, _, _) in PAGES {
             menus::add(&mut *tx, "footer", title, &format!("/{slug}")).await?;
         }
+        menus::add(
+            &mut *tx,
+            "footer",
+            "Book a consultation",
+            "/book-a-consultation",
+        )
+        .await?;
+        menus::add(&mut *tx, "footer", "Partner programme", "/partners").await?;
     }
     sqlx::query!(
         "UPDATE settings SET business_name = 'Haat Demo Store',

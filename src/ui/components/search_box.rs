@@ -22,8 +22,12 @@ pub fn SearchBox() -> impl IntoView {
             }
         }
     });
-    let showing =
-        Memo::new(move |_| typing.get() && suggestions.get().is_some_and(|list| !list.is_empty()));
+    let showing = move || {
+        typing.get()
+            && suggestions
+                .get()
+                .is_some_and(|list: Vec<_>| !list.is_empty())
+    };
     view! {
         <form action="/search" method="get" role="search" class="relative flex w-full max-w-md gap-2 sm:w-auto sm:flex-1">
             <label for="site-search" class="sr-only">"Search products"</label>
@@ -36,7 +40,7 @@ pub fn SearchBox() -> impl IntoView {
                 autocomplete="off"
                 // Only while the list exists: an id that points at nothing is
                 // invalid ARIA (and Lighthouse says so).
-                aria-controls=move || showing.get().then_some("search-suggestions")
+                aria-controls=move || showing().then_some("search-suggestions")
                 class="w-full rounded border border-stone-300 bg-white px-3 py-2 focus:border-teal-600 focus:outline-none focus:ring-2 focus:ring-teal-600/30"
                 on:input=move |ev| {
                     set_typing.set(true);
@@ -46,7 +50,7 @@ pub fn SearchBox() -> impl IntoView {
             <button type="submit" class="rounded bg-stone-800 px-3 py-2 text-white hover:bg-stone-900">"Search"</button>
             {move || {
                 let list = suggestions.get().unwrap_or_default();
-                showing.get().then(|| view! {
+                (typing.get() && !list.is_empty()).then(|| view! {
                     <ul
                         id="search-suggestions"
                         aria-label="Suggestions"

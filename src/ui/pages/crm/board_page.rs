@@ -103,6 +103,16 @@ fn Card(
     let select_id = format!("stage-{id}");
     let reason_id = format!("lost_reason-{id}");
     let select_label = format!("Stage of {}", card.name);
+    let error = last_error(move_lead);
+    let message = {
+        let fields = [format!("stage-{id}"), format!("lost_reason-{id}")];
+        move || {
+            error.get().and_then(|e| {
+                let form = e.form_errors()?;
+                fields.iter().find_map(|f| form.field(f)).map(str::to_owned)
+            })
+        }
+    };
     view! {
         <li
             class="rounded border border-stone-200 bg-white p-2 text-sm shadow-sm"
@@ -130,6 +140,7 @@ fn Card(
                 <input id=reason_id name="lost_reason" placeholder="Reason, if lost" class="w-28 rounded border border-stone-300 px-1 py-0.5" />
                 <button type="submit" class="rounded border border-stone-300 px-2 py-0.5 hover:bg-stone-100">"Move"</button>
             </ActionForm>
+            {move || message().map(|m| view! { <p class="mt-1 text-red-700" data-testid="card-error">{m}</p> })}
         </li>
     }
 }
