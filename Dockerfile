@@ -19,7 +19,7 @@ RUN npm install --no-audit --no-fund
 COPY . .
 # Queries are checked against the committed .sqlx cache: no database at build time.
 ENV SQLX_OFFLINE=true
-RUN PATH="/src/node_modules/.bin:$PATH" cargo leptos build --release
+RUN PATH="/src/node_modules/.bin:$PATH" cargo leptos build --release --precompress
 
 FROM debian:bookworm-slim AS run
 RUN apt-get update \

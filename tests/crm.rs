@@ -428,3 +428,44 @@ async fn the_website_forms_become_leads_and_confirm_by_email() {
     let fields: Vec<&str> = fields.iter().map(|(f, _)| f.as_str()).collect();
     assert_eq!(fields, ["mobile", "interest", "preferred_date"]);
 }
+
+#[tokio::test]
+async fn a_won_lead_becomes_a_customer_account_with_a_link_to_choose_a_password() {
+    let app = spawn_app().await;
+    let seller = sales(&app, "sunil@example.in").await;
+    let mut form = lead("Ramesh Patil", "98220 55555");
+    form[2] = ("email", "ramesh@patiltraders.in");
+    let id = create(&app, &seller, &form).await;
+    let early = call(&seller, &app, "crm/convert_lead", &[("id", &id)]).await;
+    assert_eq!(early.status(), 422, "a lead that is not won stays a lead");
+    call(
+        &seller,
+        &app,
+        "crm/move_lead",
+        &[("id", &id), ("stage", "won")],
+    )
+    .await;
+    let converted = call(&seller, &app, "crm/convert_lead", &[("id", &id)]).await;
+    assert_eq!(
+        converted.status(),
+        200,
+        "{}",
+        converted.text().await.unwrap()
+    );
+    let (role, linked): (String, bool) = sqlx::query_as(
+        "SELECT u.role, l.customer_id = u.id FROM users u, leads l
+         WHERE u.email = 'ramesh@patiltraders.in' AND l.id = $1",
+    )
+    .bind(id.parse::<i64>().unwrap())
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!((role.as_str(), linked), ("customer", true));
+    let body: String = sqlx::query_scalar(
+        "SELECT body_text FROM email_outbox WHERE to_address = 'ramesh@patiltraders.in'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert!(body.contains("/reset-password?token="), "{body}");
+}

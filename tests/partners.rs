@@ -664,3 +664,45 @@ async fn kyc_documents_open_only_for_their_partner_and_admins() {
         403
     );
 }
+
+#[tokio::test]
+async fn the_programme_pages_are_public_and_listed_in_the_sitemap_at_their_addresses() {
+    let app = spawn_app().await;
+    let visitor = browser();
+    for (path, heading) in [
+        ("/partners", "Partner programme"),
+        ("/partners/ipp", "Individual partners"),
+        ("/partners/bpp", "Business partners"),
+        ("/partners/faq", "Partner FAQ"),
+    ] {
+        let page = visitor
+            .get(format!("{}{path}", app.url))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(page.status(), 200, "{path}");
+        let html = page.text().await.unwrap();
+        assert!(html.contains(heading), "{path}");
+        assert!(
+            html.contains(&format!(
+                r#"<link href="{}{path}" rel="canonical">"#,
+                app.url
+            )),
+            "{path} names itself as canonical"
+        );
+        assert!(
+            html.contains("/partners/apply?kind="),
+            "{path} has an Apply link"
+        );
+    }
+    let sitemap = visitor
+        .get(format!("{}/sitemap.xml", app.url))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(sitemap.contains("/partners/bpp</loc>"), "{sitemap}");
+    assert!(!sitemap.contains("/partners-bpp"), "{sitemap}");
+}

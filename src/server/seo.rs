@@ -21,6 +21,9 @@ pub async fn sitemap(State(state): State<AppState>) -> Response {
     xml.push_str(r#"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"#);
     xml.push_str(&format!("<url><loc>{}</loc></url>", state.config.link("/")));
     for (changed, path) in entries {
+        // The partner programme's pages live under /partners/….
+        let path = crate::ui::pages::partners::info_page::path_of(path.trim_start_matches('/'))
+            .map_or(path.clone(), str::to_string);
         xml.push_str(&format!(
             "<url><loc>{}</loc><lastmod>{changed}</lastmod></url>",
             state.config.link(&path)

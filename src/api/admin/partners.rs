@@ -8,6 +8,8 @@ use leptos::prelude::*;
 pub const STAFF_EMAIL: &str =
     "This email belongs to a staff or admin account, which cannot also be a partner.";
 pub const ALREADY_DECIDED: &str = "This application was already decided.";
+pub const ALREADY_PARTNER: &str =
+    "This email's account is already a partner; reject this application with that reason.";
 
 #[server(prefix = "/api", endpoint = "admin/partner_applications")]
 pub async fn load_partner_applications() -> Result<Vec<ApplicationView>, AppError> {
@@ -97,9 +99,19 @@ pub async fn approve_application(id: i64) -> Result<(), AppError> {
     let existing = users::find_by_email(&mut *tx, &email)
         .await
         .or_internal("finding the applicant's account")?;
+    let already_partner = match &existing {
+        Some(user) => partners::get(&mut *tx, user.id)
+            .await
+            .or_internal("checking for a partner")?
+            .map(|p| p.user_id),
+        None => None,
+    };
     let (user_id, password_link) = match existing {
         Some(user) if matches!(user.role(), Role::Staff | Role::Admin) => {
             return Err(refuse(STAFF_EMAIL));
+        }
+        Some(user) if already_partner == Some(user.id) => {
+            return Err(refuse(ALREADY_PARTNER));
         }
         Some(user) => {
             crate::db::admin_users::set_role(&mut *tx, user.id, Role::Partner.as_str())

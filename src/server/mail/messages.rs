@@ -189,3 +189,15 @@ pub fn enquiry_to_staff(name: &str, day: Option<&str>, lead_link: &str) -> Compo
         body_text: format!("{name} {what}. The lead is here:\n{lead_link}\n"),
     }
 }
+
+/// For an account opened on someone's behalf (a won lead).
+pub fn account_opened(name: &str, password_link: &str) -> Composed {
+    Composed {
+        subject: "Your Haat account is ready".into(),
+        body_text: format!(
+            "Namaste {name},\n\nThank you for choosing us. We have opened an account for you, \
+             where you can order and follow your orders. Choose your password here (the link \
+             works once, for three days):\n{password_link}\n"
+        ),
+    }
+}

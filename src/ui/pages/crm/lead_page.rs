@@ -2,7 +2,7 @@
 //! timeline with notes, calls and emails.
 
 use crate::{
-    api::crm::{load_lead, AddLeadNote, AssignLead, MoveLead, SetLeadFollowUp},
+    api::crm::{load_lead, AddLeadNote, AssignLead, ConvertLead, MoveLead, SetLeadFollowUp},
     domain::{LeadDetail, LeadStage},
     ui::components::{
         access::Refused,
@@ -24,6 +24,7 @@ pub fn LeadPage() -> impl IntoView {
     let assign = ServerAction::<AssignLead>::new();
     let note = ServerAction::<AddLeadNote>::new();
     let follow_up = ServerAction::<SetLeadFollowUp>::new();
+    let convert = ServerAction::<ConvertLead>::new();
     let lead = Resource::new(
         move || {
             let id = params.with(|p| {
@@ -36,7 +37,8 @@ pub fn LeadPage() -> impl IntoView {
                 move_lead.version().get()
                     + assign.version().get()
                     + note.version().get()
-                    + follow_up.version().get(),
+                    + follow_up.version().get()
+                    + convert.version().get(),
             )
         },
         |(id, _)| load_lead(id),
@@ -49,10 +51,11 @@ pub fn LeadPage() -> impl IntoView {
         <FormAlert error=last_error(move_lead) />
         <FormAlert error=last_error(assign) />
         <FormAlert error=last_error(follow_up) />
+        <FormAlert error=last_error(convert) />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match lead.await {
-                    Ok(detail) => view! { <Lead detail move_lead assign note follow_up /> }.into_any(),
+                    Ok(detail) => view! { <Lead detail move_lead assign note follow_up convert /> }.into_any(),
                     Err(error) => view! { <Refused error back_to="/crm" /> }.into_any(),
                 }
             })}
@@ -67,6 +70,7 @@ fn Lead(
     assign: ServerAction<AssignLead>,
     note: ServerAction<AddLeadNote>,
     follow_up: ServerAction<SetLeadFollowUp>,
+    convert: ServerAction<ConvertLead>,
 ) -> impl IntoView {
     let l = detail.lead;
     let id = l.id;
@@ -135,6 +139,13 @@ fn Lead(
                 </div>
                 <button type="submit" class=BUTTON>"Set follow-up"</button>
             </ActionForm>
+            {(detail.is_staff && l.stage == LeadStage::Won && !l.is_customer).then(|| view! {
+                <ActionForm action=convert attr:class="mt-4">
+                    <input type="hidden" name="id" value=id />
+                    <button type="submit" class=BUTTON>"Make a customer account"</button>
+                </ActionForm>
+            })}
+            {l.is_customer.then(|| view! { <p class="mt-4 text-sm text-stone-600" data-testid="lead-customer">"Has a customer account."</p> })}
         </section>
         <section class=PANEL aria-labelledby="timeline-heading">
             <h2 id="timeline-heading" class="mb-3 text-lg font-semibold">"Timeline"</h2>
