@@ -167,6 +167,24 @@ async fn dashboard(client: &Client, app: &TestApp) -> Value {
         .unwrap()
 }
 
+/// Every commission's holding period ends now, and the admin makes this
+/// month's statements.
+async fn holding_period_passes_and_statements_are_made(app: &TestApp, admin: &Client) {
+    sqlx::query("UPDATE commissions SET due_at = now() - interval '1 minute'")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let month = this_month(app).await;
+    let made = call(
+        admin,
+        app,
+        "admin/generate_statements",
+        &[("month", &month)],
+    )
+    .await;
+    assert_eq!(made.status(), 200);
+}
+
 /// The month statements are made for: the current one, in India.
 async fn this_month(app: &TestApp) -> String {
     sqlx::query_scalar("SELECT to_char(now() AT TIME ZONE 'Asia/Kolkata', 'YYYY-MM')")
@@ -289,18 +307,7 @@ async fn a_payout_is_never_paid_twice() {
     let (_, code) = approved_partner(&app, &admin, "kavita@clinic.in").await;
     let reference = referred_order(&app, &code, "neha@example.in").await;
     advance(&app, &admin, &reference, &TO_DELIVERED).await;
-    sqlx::query("UPDATE commissions SET due_at = now() - interval '1 minute'")
-        .execute(&app.pool)
-        .await
-        .unwrap();
-    let month = this_month(&app).await;
-    call(
-        &admin,
-        &app,
-        "admin/generate_statements",
-        &[("month", &month)],
-    )
-    .await;
+    holding_period_passes_and_statements_are_made(&app, &admin).await;
     let id: i64 = sqlx::query_scalar("SELECT id FROM payouts")
         .fetch_one(&app.pool)
         .await
@@ -346,18 +353,7 @@ async fn a_returned_order_reverses_its_commission_and_leaves_the_statement() {
     let returned = referred_order(&app, &code, "omkar@example.in").await;
     advance(&app, &admin, &kept, &TO_DELIVERED).await;
     advance(&app, &admin, &returned, &TO_DELIVERED).await;
-    sqlx::query("UPDATE commissions SET due_at = now() - interval '1 minute'")
-        .execute(&app.pool)
-        .await
-        .unwrap();
-    let month = this_month(&app).await;
-    call(
-        &admin,
-        &app,
-        "admin/generate_statements",
-        &[("month", &month)],
-    )
-    .await;
+    holding_period_passes_and_statements_are_made(&app, &admin).await;
     let (each, _) = commission_of(&app, &kept).await.unwrap();
     let before: i64 = sqlx::query_scalar("SELECT amount_paise FROM payouts")
         .fetch_one(&app.pool)
@@ -392,18 +388,7 @@ async fn a_cancelled_order_earns_nothing_and_a_paid_commission_is_not_taken_back
 
     let paid = referred_order(&app, &code, "omkar@example.in").await;
     advance(&app, &admin, &paid, &TO_DELIVERED).await;
-    sqlx::query("UPDATE commissions SET due_at = now() - interval '1 minute'")
-        .execute(&app.pool)
-        .await
-        .unwrap();
-    let month = this_month(&app).await;
-    call(
-        &admin,
-        &app,
-        "admin/generate_statements",
-        &[("month", &month)],
-    )
-    .await;
+    holding_period_passes_and_statements_are_made(&app, &admin).await;
     let id: i64 = sqlx::query_scalar("SELECT id FROM payouts")
         .fetch_one(&app.pool)
         .await

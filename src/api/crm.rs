@@ -405,12 +405,14 @@ pub async fn convert_lead(id: i64) -> Result<(), AppError> {
         db::{
             leads::{self, Viewer},
             outbox::{self, OutgoingEmail},
-            password_resets,
-            users::{self, NewUser},
+            users,
         },
-        domain::{Email, LeadStage, Mobile, NewPassword, PersonName, Role},
+        domain::{Email, LeadStage, Mobile, PersonName, Role},
         server::{
-            auth::{password as passwords, require_role, reset_token},
+            auth::{
+                invite::{self, Invitee},
+                require_role,
+            },
             crm_access::crm_viewer,
             errors::{not_found, OrInternal},
             mail::messages,
@@ -454,35 +456,20 @@ pub async fn convert_lead(id: i64) -> Result<(), AppError> {
                 .map_err(std::io::Error::other)
                 .or_internal("reading the lead's name")?;
             let mobile = lead.mobile.as_deref().and_then(|m| Mobile::parse(m).ok());
-            let unusable = NewPassword::parse(reset_token::new())
-                .map_err(std::io::Error::other)
-                .or_internal("drawing a random password")?;
-            let hash = passwords::hash(&unusable)
-                .await
-                .or_internal("hashing a password")?;
-            let Some(customer) = users::insert(
-                &mut *tx,
-                NewUser {
+            let Some((customer, link)) = invite::open_account(
+                &mut tx,
+                Invitee {
                     email: &email,
                     name: &name,
                     mobile: mobile.as_ref(),
-                    password_hash: &hash,
                     role: Role::Customer,
                 },
             )
-            .await
-            .or_internal("creating the account")?
+            .await?
             else {
                 return Err(not_found());
             };
-            let token = reset_token::new();
-            password_resets::insert(&mut *tx, &reset_token::hash(&token), customer, 72)
-                .await
-                .or_internal("storing the first-password link")?;
-            let mail = messages::account_opened(
-                name.as_str(),
-                &state.config.link(&format!("/reset-password?token={token}")),
-            );
+            let mail = messages::account_opened(name.as_str(), &link);
             outbox::enqueue(
                 &mut *tx,
                 OutgoingEmail {

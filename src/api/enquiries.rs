@@ -15,13 +15,13 @@ pub async fn send_enquiry(
     #[server(default)] preferred_date: String,
 ) -> Result<(), AppError> {
     use crate::{
-        db::{
-            leads::{self, NewLead},
-            outbox::{self, OutgoingEmail},
-        },
+        db::leads::{self, NewLead},
         domain::{parse_date, FormErrors, LeadForm},
         server::{
-            client_ip::client_ip, crm_access::date, errors::OrInternal, mail::messages,
+            client_ip::client_ip,
+            crm_access::date,
+            errors::OrInternal,
+            mail::{self, messages},
             state::app_state,
         },
     };
@@ -121,16 +121,9 @@ pub async fn send_enquiry(
         mails.push((to, notice.clone()));
     }
     for (to, mail) in &mails {
-        outbox::enqueue(
-            &mut *tx,
-            OutgoingEmail {
-                to,
-                subject: &mail.subject,
-                body_text: &mail.body_text,
-            },
-        )
-        .await
-        .or_internal("queueing an enquiry email")?;
+        mail::queue(&mut *tx, to, mail)
+            .await
+            .or_internal("queueing an enquiry email")?;
     }
     tx.commit().await.or_internal("committing the enquiry")?;
     let page = if consultation {

@@ -72,16 +72,7 @@ pub async fn load_partner_dashboard() -> Result<PartnerDashboard, AppError> {
         payouts: statements.into_iter().map(payouts_csv::view).collect(),
         documents: documents
             .into_iter()
-            .map(|d| crate::domain::DocumentView {
-                id: d.id.to_string(),
-                kind: crate::server::documents::KINDS
-                    .iter()
-                    .find(|(value, _)| *value == d.kind)
-                    .map_or(d.kind.clone(), |(_, label)| label.to_string()),
-                file_name: d.file_name,
-                size_kb: (d.size + 1023) / 1024,
-                uploaded_at: d.uploaded_at,
-            })
+            .map(crate::server::documents::view)
             .collect(),
         profile: PartnerProfile {
             email: partner.email,

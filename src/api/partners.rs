@@ -26,12 +26,14 @@ pub async fn apply_as_partner(
     #[server(default)] address: String,
 ) -> Result<(), AppError> {
     use crate::{
-        db::{
-            outbox::{self, OutgoingEmail},
-            partner_applications, users,
-        },
+        db::{partner_applications, users},
         domain::ApplicationForm,
-        server::{client_ip::client_ip, errors::OrInternal, mail::messages, state::app_state},
+        server::{
+            client_ip::client_ip,
+            errors::OrInternal,
+            mail::{self, messages},
+            state::app_state,
+        },
     };
     let state = app_state();
     let posted = ApplicationForm {
@@ -80,17 +82,10 @@ pub async fn apply_as_partner(
     {
         emails.push((admin, review.clone()));
     }
-    for (to, mail) in &emails {
-        outbox::enqueue(
-            &mut *tx,
-            OutgoingEmail {
-                to,
-                subject: &mail.subject,
-                body_text: &mail.body_text,
-            },
-        )
-        .await
-        .or_internal("queueing an application email")?;
+    for (to, composed) in &emails {
+        mail::queue(&mut *tx, to, composed)
+            .await
+            .or_internal("queueing an application email")?;
     }
     tx.commit()
         .await

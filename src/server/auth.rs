@@ -2,6 +2,7 @@
 
 pub mod backend;
 pub mod guard;
+pub mod invite;
 pub mod password;
 pub mod reset_token;
 

@@ -11,6 +11,20 @@ use axum::{
 
 pub use crate::domain::DOCUMENT_KINDS as KINDS;
 
+/// A stored document as its list shows it.
+pub fn view(row: partner_documents::DocumentRow) -> crate::domain::DocumentView {
+    crate::domain::DocumentView {
+        id: row.id.to_string(),
+        kind: KINDS
+            .iter()
+            .find(|(value, _)| *value == row.kind)
+            .map_or(row.kind.clone(), |(_, label)| label.to_string()),
+        file_name: row.file_name,
+        size_kb: (row.size + 1023) / 1024,
+        uploaded_at: row.uploaded_at,
+    }
+}
+
 /// The type of a document from its first bytes (never from its name or the
 /// browser's word): PDF, JPEG or PNG only.
 pub fn sniff(bytes: &[u8]) -> Option<&'static str> {

@@ -51,15 +51,15 @@ pub async fn approve_application(id: i64) -> Result<(), AppError> {
     use crate::{
         db::{
             outbox::{self, OutgoingEmail},
-            partner_applications, partners, password_resets, settings,
-            users::{self, NewUser},
+            partner_applications, partners, settings, users,
         },
-        domain::{
-            rate_label, Email, FormErrors, Mobile, NewPassword, PartnerKind, PersonName, Role,
-        },
+        domain::{rate_label, Email, FormErrors, Mobile, PartnerKind, PersonName, Role},
         server::{
             audit::{self, Change},
-            auth::{password as passwords, require_role, reset_token},
+            auth::{
+                invite::{self, Invitee},
+                require_role,
+            },
             errors::OrInternal,
             mail::messages,
             referral,
@@ -120,36 +120,20 @@ pub async fn approve_application(id: i64) -> Result<(), AppError> {
             (user.id, None)
         }
         None => {
-            // A password nobody knows until the partner chooses one by the link.
-            let unusable = NewPassword::parse(reset_token::new())
-                .map_err(std::io::Error::other)
-                .or_internal("drawing a random password")?;
-            let unusable = passwords::hash(&unusable)
-                .await
-                .or_internal("hashing a password")?;
-            let Some(user_id) = users::insert(
-                &mut *tx,
-                NewUser {
+            let Some((user_id, link)) = invite::open_account(
+                &mut tx,
+                Invitee {
                     email: &email,
                     name: &name,
                     mobile: Some(&mobile),
-                    password_hash: &unusable,
                     role: Role::Partner,
                 },
             )
-            .await
-            .or_internal("creating the partner's account")?
+            .await?
             else {
                 return Err(refuse(ALREADY_DECIDED));
             };
-            let token = reset_token::new();
-            password_resets::insert(&mut *tx, &reset_token::hash(&token), user_id, 72)
-                .await
-                .or_internal("storing the first-password link")?;
-            (
-                user_id,
-                Some(state.config.link(&format!("/reset-password?token={token}"))),
-            )
+            (user_id, Some(link))
         }
     };
     let terms = settings::partner_terms(&mut *tx)
@@ -296,8 +280,8 @@ pub async fn reject_application(id: i64, reason: String) -> Result<(), AppError>
 pub async fn load_partners() -> Result<Vec<AdminPartner>, AppError> {
     use crate::{
         db::{partner_documents, partners},
-        domain::{rate_label, DocumentView, PartnerKind, Role},
-        server::{auth::require_role, documents::KINDS, errors::OrInternal, state::app_state},
+        domain::{rate_label, PartnerKind, Role},
+        server::{auth::require_role, documents, errors::OrInternal, state::app_state},
     };
     require_role(&[Role::Admin]).await?;
     let pool = &app_state().pool;
@@ -307,16 +291,7 @@ pub async fn load_partners() -> Result<Vec<AdminPartner>, AppError> {
             .await
             .or_internal("listing documents")?
             .into_iter()
-            .map(|d| DocumentView {
-                id: d.id.to_string(),
-                kind: KINDS
-                    .iter()
-                    .find(|(value, _)| *value == d.kind)
-                    .map_or(d.kind.clone(), |(_, label)| label.to_string()),
-                file_name: d.file_name,
-                size_kb: (d.size + 1023) / 1024,
-                uploaded_at: d.uploaded_at,
-            })
+            .map(documents::view)
             .collect();
         list.push(AdminPartner {
             user_id: p.user_id.to_string(),
