@@ -8,6 +8,7 @@ pub mod content;
 pub mod images;
 pub mod menus;
 pub mod orders;
+pub mod partner_applications;
 pub mod partners;
 pub mod payouts;
 pub mod products;

@@ -2,9 +2,9 @@
 //! approved partners with their rates and KYC documents.
 
 use crate::{
-    api::admin::partners::{
-        load_partner_applications, load_partners, ApproveApplication, RejectApplication,
-        SetPartnerRate,
+    api::admin::{
+        partner_applications::{load_partner_applications, ApproveApplication, RejectApplication},
+        partners::{load_partners, SetPartnerRate},
     },
     domain::{AdminPartner, AppError, ApplicationView},
     ui::components::{
