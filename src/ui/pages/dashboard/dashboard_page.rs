@@ -31,7 +31,7 @@ fn Dashboard(user: SignedInUser) -> impl IntoView {
         Role::Partner => ("Partner", ""),
         Role::Staff => (
             "Staff",
-            "Orders, stock, batches and follow-ups will be gathered here.",
+            "Orders and stock are in the admin's order and product screens; sales and managers work the leads board.",
         ),
         Role::Admin => (
             "Admin",
@@ -51,6 +51,10 @@ fn Dashboard(user: SignedInUser) -> impl IntoView {
                 <section class="rounded-lg border border-stone-200 bg-white p-6 shadow-sm">
                     <h2 class="mb-2 text-xl font-semibold">"Your work"</h2>
                     <p>{work}</p>
+                    <ul class="mt-3 flex flex-wrap gap-3">
+                        <li><a class="text-teal-800 underline" href="/crm">"Leads board"</a></li>
+                        <li><a class="text-teal-800 underline" href="/admin/orders">"Orders"</a></li>
+                    </ul>
                 </section>
             }.into_any()
         }}
