@@ -113,6 +113,20 @@ pub fn router(state: AppState) -> Router {
                 state.leptos_options.site_root
             )),
         )
+        // The built assets are served here rather than by leptos_axum's
+        // fallback: for a file it finds, that handler makes a reactive owner
+        // that can inherit the render of a concurrent page on the same thread,
+        // and the file then went out with that page's redirect (a stylesheet
+        // answered "302 /login?next=/dashboard" in a browser test).
+        .nest_service(
+            &format!("/{}", state.leptos_options.site_pkg_dir),
+            tower_http::services::ServeDir::new(format!(
+                "{}/{}",
+                state.leptos_options.site_root, state.leptos_options.site_pkg_dir
+            ))
+            .precompressed_br()
+            .precompressed_gzip(),
+        )
         .route("/media/demo/{file}", get(super::media::demo_image))
         .route("/media/u/{key}/{file}", get(super::images::serve))
         .route("/events/stock", get(super::live_stock::stream))

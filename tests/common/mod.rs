@@ -21,6 +21,8 @@ pub struct Settings {
     pub vars: Vec<(&'static str, String)>,
     /// Point the app at a database that does not answer.
     pub broken_database: bool,
+    /// Where the built site is (default `target/site`).
+    pub site_root: Option<String>,
 }
 
 fn admin_url() -> String {
@@ -92,7 +94,7 @@ pub async fn spawn_app_with(settings: Settings) -> TestApp {
     }
     let leptos_options = LeptosOptions::builder()
         .output_name("haat")
-        .site_root("target/site")
+        .site_root(settings.site_root.unwrap_or_else(|| "target/site".into()))
         .site_addr(addr)
         .build();
     let state = startup::state(config, pool.clone(), leptos_options);
