@@ -19,7 +19,7 @@ pub async fn send_enquiry(
         domain::{parse_date, FormErrors, LeadForm},
         server::{
             client_ip::client_ip,
-            crm_access::date,
+            dates::date,
             errors::OrInternal,
             mail::{self, messages},
             state::app_state,
@@ -34,19 +34,20 @@ pub async fn send_enquiry(
         interest,
         ..Default::default()
     };
-    let mut values = posted.values();
-    values.push(("preferred_date".into(), preferred_date.clone()));
+    let typed_date = ("preferred_date".to_string(), preferred_date.clone());
     if let Err(wait) = state.limiters.form_post(client_ip().await?) {
+        let mut values = posted.values();
+        values.push(typed_date);
         return Err(AppError::rate_limited(wait.message(), values));
     }
     let parsed = posted.parse();
-    let mut form = match &parsed {
-        Ok(_) => FormErrors::new(values.clone()),
-        Err(errors) => FormErrors {
-            values: values.clone(),
-            ..errors.clone()
-        },
-    };
+    // The lead's own fields are checked by `LeadForm`; the day is added here.
+    let mut form = parsed
+        .as_ref()
+        .err()
+        .cloned()
+        .unwrap_or_else(|| FormErrors::new(posted.values()));
+    form.values.push(typed_date);
     if posted.interest.trim().is_empty() {
         form.add("interest", "Tell us what you would like to know.");
     }

@@ -13,7 +13,6 @@ pub async fn load_partner_dashboard() -> Result<PartnerDashboard, AppError> {
         server::{
             auth::require_role,
             errors::{not_found, OrInternal},
-            payouts_csv,
             state::app_state,
             upi_qr,
         },
@@ -69,7 +68,10 @@ pub async fn load_partner_dashboard() -> Result<PartnerDashboard, AppError> {
                 commission_status: o.commission_status,
             })
             .collect(),
-        payouts: statements.into_iter().map(payouts_csv::view).collect(),
+        payouts: statements
+            .into_iter()
+            .map(crate::server::payouts::view)
+            .collect(),
         documents: documents
             .into_iter()
             .map(crate::server::documents::view)

@@ -5,15 +5,15 @@ use crate::domain::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::codec::{MultipartData, MultipartFormData};
 
-/// Fields: `kind` (see `server::documents::KINDS`) and `document`.
+/// Fields: `kind` (see `domain::DOCUMENT_KINDS`) and `document`.
 #[server(prefix = "/api", endpoint = "upload_partner_document", input = MultipartFormData)]
 pub async fn upload_partner_document(data: MultipartData) -> Result<(), AppError> {
     use crate::{
         db::partner_documents,
-        domain::{FormErrors, Role},
+        domain::{FormErrors, Role, DOCUMENT_KINDS},
         server::{
             auth::require_role,
-            documents::{clean_file_name, sniff, KINDS},
+            documents::{clean_file_name, sniff},
             errors::OrInternal,
             state::app_state,
             upload,
@@ -29,7 +29,7 @@ pub async fn upload_partner_document(data: MultipartData) -> Result<(), AppError
     .await;
     let kind = upload.text("kind");
     let mut form = FormErrors::new(vec![("kind".into(), kind.clone())]);
-    if !KINDS.iter().any(|(value, _)| *value == kind) {
+    if !DOCUMENT_KINDS.iter().any(|(value, _)| *value == kind) {
         form.add("kind", "Choose what the document is.");
     }
     let file = match &upload.file {

@@ -297,7 +297,8 @@ pub async fn set_customer(db: impl PgExecutor<'_>, id: i64, customer: Uuid) -> s
     Ok(())
 }
 
-/// Staff who may be given leads: sales, managers and admins, `(id, name)`.
+/// Who may be given a lead, `(id, name)`: admins, staff who sell or
+/// manage, and partners (listed last).
 pub async fn assignable_staff(db: impl PgExecutor<'_>) -> sqlx::Result<Vec<(Uuid, String)>> {
     let rows = sqlx::query!(
         "SELECT id, name FROM users

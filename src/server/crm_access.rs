@@ -42,8 +42,3 @@ pub fn card(row: LeadRow) -> LeadCard {
         is_customer: row.customer_id.is_some(),
     }
 }
-
-/// `(year, month, day)` as a date, if that day exists.
-pub fn date((year, month, day): (i32, u8, u8)) -> Option<time::Date> {
-    time::Date::from_calendar_date(year, time::Month::try_from(month).ok()?, day).ok()
-}

@@ -2,20 +2,21 @@
 //! answers only the partner who uploaded it and admins.
 
 use super::{auth::AuthSession, state::AppState};
-use crate::{db::partner_documents, domain::Role};
+use crate::{
+    db::partner_documents,
+    domain::{Role, DOCUMENT_KINDS},
+};
 use axum::{
     extract::{Path, State},
     http::{header, StatusCode},
     response::{IntoResponse, Response},
 };
 
-pub use crate::domain::DOCUMENT_KINDS as KINDS;
-
 /// A stored document as its list shows it.
 pub fn view(row: partner_documents::DocumentRow) -> crate::domain::DocumentView {
     crate::domain::DocumentView {
         id: row.id.to_string(),
-        kind: KINDS
+        kind: DOCUMENT_KINDS
             .iter()
             .find(|(value, _)| *value == row.kind)
             .map_or(row.kind.clone(), |(_, label)| label.to_string()),

@@ -63,11 +63,11 @@ pub async fn remember_referral(
     let code = (request.method() == Method::GET)
         .then(|| code_in_query(&request))
         .flatten();
+    let Some(code) = code else {
+        return next.run(request).await;
+    };
     let already = remembered(request.headers());
     let mut response = next.run(request).await;
-    let Some(code) = code else {
-        return response;
-    };
     let partner = match crate::db::partners::by_code(&state.pool, &code).await {
         Ok(partner) => partner,
         Err(e) => {

@@ -130,7 +130,7 @@ pub fn router(state: AppState) -> Router {
         .route("/media/demo/{file}", get(super::media::demo_image))
         .route("/media/u/{key}/{file}", get(super::images::serve))
         .route("/events/stock", get(super::live_stock::stream))
-        .route("/admin/payouts.csv", get(super::payouts_csv::download))
+        .route("/admin/payouts.csv", get(super::payouts::download))
         .route("/documents/{id}", get(super::documents::download))
         .leptos_routes_with_context(
             &state,

@@ -1,5 +1,5 @@
 //! Monthly payouts: statements per partner, the CSV for the bank (served by
-//! `server::payouts_csv`), marking a statement paid with its UTR; admins only.
+//! `server::payouts`), marking a statement paid with its UTR; admins only.
 
 use crate::domain::{AppError, StatementView};
 use leptos::prelude::*;
@@ -20,16 +20,16 @@ pub async fn load_payouts(month: String) -> Result<PayoutMonth, AppError> {
     use crate::{
         db::payouts,
         domain::Role,
-        server::{auth::require_role, errors::OrInternal, payouts_csv, state::app_state},
+        server::{auth::require_role, dates, errors::OrInternal, payouts::view, state::app_state},
     };
     require_role(&[Role::Admin]).await?;
-    let first_day = payouts_csv::month_or_current(&month);
+    let first_day = dates::month_or_current(&month);
     let rows = payouts::for_month(&app_state().pool, first_day)
         .await
         .or_internal("listing statements")?;
     Ok(PayoutMonth {
-        month: payouts_csv::month_value(first_day),
-        statements: rows.into_iter().map(payouts_csv::view).collect(),
+        month: dates::month_value(first_day),
+        statements: rows.into_iter().map(view).collect(),
     })
 }
 
@@ -41,8 +41,8 @@ pub async fn generate_statements(month: String) -> Result<(), AppError> {
         server::{
             audit::{self, Change},
             auth::require_role,
+            dates,
             errors::OrInternal,
-            payouts_csv,
             state::app_state,
         },
     };
@@ -50,7 +50,7 @@ pub async fn generate_statements(month: String) -> Result<(), AppError> {
     let mut form = FormErrors::new(vec![("month".into(), month.clone())]);
     let Some(first_day) = form
         .check("month", parse_month(&month))
-        .and_then(|(y, m)| payouts_csv::first_day(y, m))
+        .and_then(|(y, m)| dates::first_day(y, m))
     else {
         if form.is_empty() {
             form.add("month", "Choose a month, e.g. 2026-11.");
@@ -71,7 +71,7 @@ pub async fn generate_statements(month: String) -> Result<(), AppError> {
         Change {
             action: "payouts.generated",
             entity: "payout_month",
-            entity_id: payouts_csv::month_value(first_day),
+            entity_id: dates::month_value(first_day),
             before: None,
             after: Some(serde_json::json!({ "statements_changed": changed })),
         },
@@ -81,7 +81,7 @@ pub async fn generate_statements(month: String) -> Result<(), AppError> {
     tx.commit().await.or_internal("saving the statements")?;
     leptos_axum::redirect(&format!(
         "/admin/payouts?month={}&generated={changed}",
-        payouts_csv::month_value(first_day)
+        dates::month_value(first_day)
     ));
     Ok(())
 }

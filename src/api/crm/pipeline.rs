@@ -203,7 +203,8 @@ pub async fn set_lead_follow_up(id: i64, on: String) -> Result<(), AppError> {
         db::leads,
         domain::{parse_date, FormErrors},
         server::{
-            crm_access::{crm_viewer, date},
+            crm_access::crm_viewer,
+            dates::date,
             errors::{not_found, OrInternal},
             state::app_state,
         },

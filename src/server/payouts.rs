@@ -1,10 +1,15 @@
-//! Payout months and the CSV the bank's bulk-payment upload takes:
-//! `GET /admin/payouts.csv?month=YYYY-MM`, admins only, unpaid statements.
+//! Payout statements as the screens show them, and the CSV the bank's
+//! bulk-payment upload takes: `GET /admin/payouts.csv?month=YYYY-MM`, admins
+//! only, unpaid statements.
 
-use super::{auth::AuthSession, state::AppState};
+use super::{
+    auth::AuthSession,
+    dates::{month_or_current, month_value},
+    state::AppState,
+};
 use crate::{
     db::payouts::{self, StatementRow},
-    domain::{parse_month, Paise, Role, StatementView},
+    domain::{Paise, Role, StatementView},
 };
 use axum::{
     extract::{Query, State},
@@ -12,29 +17,6 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use serde::Deserialize;
-use time::{Date, Month, OffsetDateTime, UtcOffset};
-
-/// The first day of `year`-`month`.
-pub fn first_day(year: i32, month: u8) -> Option<Date> {
-    Date::from_calendar_date(year, Month::try_from(month).ok()?, 1).ok()
-}
-
-/// The month typed (`YYYY-MM`), or the current month in India.
-pub fn month_or_current(input: &str) -> Date {
-    parse_month(input)
-        .ok()
-        .and_then(|(y, m)| first_day(y, m))
-        .unwrap_or_else(|| {
-            let india = UtcOffset::from_hms(5, 30, 0).unwrap_or(UtcOffset::UTC);
-            let today = OffsetDateTime::now_utc().to_offset(india).date();
-            today.replace_day(1).unwrap_or(today)
-        })
-}
-
-/// `YYYY-MM`.
-pub fn month_value(first_day: Date) -> String {
-    format!("{:04}-{:02}", first_day.year(), u8::from(first_day.month()))
-}
 
 pub fn view(row: StatementRow) -> StatementView {
     StatementView {
