@@ -3,8 +3,8 @@
 # server binary with its site directory on a slim base. Configured only
 # through environment variables (see .env.example); DATABASE_URL is required.
 #
-#   docker build -t haat .
-#   docker run -p 3000:3000 -e DATABASE_URL=postgres://... -e SITE_URL=https://shop.example.in haat
+#   docker compose up -d          (compose.yaml: PostgreSQL and Haat)
+#   docker build -t haat . && docker run -p 3000:3000 -e DATABASE_URL=postgres://... -e SITE_URL=https://shop.example.in haat
 
 FROM rust:1.95-bookworm AS build
 RUN apt-get update \
@@ -25,7 +25,8 @@ FROM debian:bookworm-slim AS run
 RUN apt-get update \
  && apt-get install -y --no-install-recommends ca-certificates libssl3 \
  && rm -rf /var/lib/apt/lists/* \
- && useradd --system --create-home --home-dir /app haat
+ && useradd --system --create-home --home-dir /app haat \
+ && mkdir -p /app/mail && chown haat /app/mail
 WORKDIR /app
 COPY --from=build /src/target/release/haat /src/target/release/hash.txt /app/
 COPY --from=build /src/target/site /app/site
@@ -39,5 +40,10 @@ ENV LEPTOS_OUTPUT_NAME=haat \
     LOG_FORMAT=json
 USER haat
 EXPOSE 3000
-# Applies migrations on start; `haat demo-data` loads the demo accounts.
+# The server is PID 1 (exec form): it gets SIGTERM itself and finishes the
+# requests in flight before exiting.
+STOPSIGNAL SIGTERM
+# Applies migrations on start. `haat create-admin` makes the first admin;
+# `haat demo-data --force` loads the demo shop (refused without --force,
+# since LEPTOS_ENV=PROD here).
 CMD ["/app/haat"]

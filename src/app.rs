@@ -1,7 +1,7 @@
 //! The router: every page of the site and how it is rendered.
 
 use crate::ui::{
-    components::{current_user::provide_current_user, live_stock::provide_live_stock},
+    components::{current_user::provide_current_user, seo::document_title},
     layouts::site_layout::SiteLayout,
     pages::{
         account::{
@@ -38,12 +38,11 @@ use leptos_router::{
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_current_user();
-    provide_live_stock();
     // Async rendering: every page is complete (status, title, content) before
     // its first byte is sent, so it reads right without JavaScript.
     let ssr = SsrMode::Async;
     view! {
-        <Title formatter=|title: String| format!("{title} · Haat") />
+        <Title formatter=document_title />
         <Router>
             <SiteLayout>
                 <Routes fallback=NotFoundPage>

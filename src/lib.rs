@@ -1,5 +1,6 @@
 //! Haat: a storefront, dashboard and admin for small Indian businesses, one
-//! crate built twice: the server (`ssr`) and the browser bundle (`hydrate`).
+//! crate built twice: the server (`ssr`), which renders every page, and the
+//! browser bundle (`hydrate`), which holds only the islands (`ui::islands`).
 
 // Leptos views are deeply nested types; the hydrate build needs more room.
 #![recursion_limit = "512"]
@@ -25,9 +26,18 @@ pub fn hydrate() {
             let _ = window.location().assign(location);
         }
     });
-    leptos::mount::hydrate_body(app::App);
-    // A marker browser tests wait for before interacting.
-    if let Some(window) = web_sys::window() {
-        let _ = js_sys::Reflect::set(&window, &"__haat_hydrated".into(), &true.into());
-    }
+    // Pages are rendered on the server; only the islands (`ui::islands`)
+    // come to life here. The loader walks the page for them right after this
+    // function returns, through promise callbacks only.
+    leptos::mount::hydrate_islands();
+    // A marker browser tests wait for before interacting: a timer runs after
+    // those callbacks, so every island on the page is alive by then.
+    leptos::prelude::set_timeout(
+        || {
+            if let Some(window) = web_sys::window() {
+                let _ = js_sys::Reflect::set(&window, &"__haat_hydrated".into(), &true.into());
+            }
+        },
+        std::time::Duration::ZERO,
+    );
 }

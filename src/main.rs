@@ -1,7 +1,8 @@
-//! The Haat server: `haat` serves the site; `haat demo-data` loads the demo
-//! accounts (idempotent); `haat migrate` applies migrations only.
+//! The Haat server: `haat` serves the site; `haat create-admin` makes the
+//! first admin; `haat demo-data` loads the demo shop (idempotent; refused in
+//! production unless `--force`); `haat migrate` applies migrations only.
 
-use haat::server::{config::Config, demo, startup, telemetry};
+use haat::server::{config::Config, demo, first_admin, shutdown, startup, telemetry};
 use leptos::config::get_configuration;
 
 #[tokio::main]
@@ -25,7 +26,27 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
 
     match std::env::args().nth(1).as_deref() {
         Some("migrate") => return Ok(()),
+        Some("create-admin") => {
+            match first_admin::run(&pool).await? {
+                first_admin::Outcome::Created(email) => {
+                    println!("Created the admin account {email}.")
+                }
+                first_admin::Outcome::Promoted(email) => {
+                    println!("{email} is now an admin, with the new password.")
+                }
+            }
+            return Ok(());
+        }
         Some("demo-data") => {
+            let forced = std::env::args().nth(2).as_deref() == Some("--force");
+            if is_production() && !forced {
+                return Err(
+                    "demo-data refuses to run with LEPTOS_ENV=PROD: it adds accounts whose \
+                            password is published. Use `haat create-admin` for a live shop, or \
+                            `haat demo-data --force` on a demo server."
+                        .into(),
+                );
+            }
             demo::load(&pool).await?;
             println!(
                 "\n  Demo logins (password for all: {})",
@@ -37,7 +58,10 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
             return Ok(());
         }
         Some(other) => {
-            return Err(format!("unknown command {other:?} (try: migrate, demo-data)").into())
+            return Err(format!(
+                "unknown command {other:?} (try: migrate, create-admin, demo-data)"
+            )
+            .into())
         }
         None => {}
     }
@@ -48,6 +72,12 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     let state = startup::state(config, pool, leptos_options);
     startup::spawn_background_tasks(&state);
     tracing::info!("listening on http://{}", listener.local_addr()?);
-    startup::serve(listener, startup::router(state)).await?;
+    tokio::spawn(shutdown::on_signal(state.shutdown.clone()));
+    let shutdown = state.shutdown.clone();
+    startup::serve(listener, startup::router(state), shutdown).await?;
     Ok(())
+}
+
+fn is_production() -> bool {
+    std::env::var("LEPTOS_ENV").is_ok_and(|v| v.eq_ignore_ascii_case("prod"))
 }

@@ -137,6 +137,7 @@ async fn logging_in_gives_a_new_session_id_and_the_old_one_stops_working() {
     let stale = reqwest::Client::new()
         .post(format!("{}/api/current_user", app.url))
         .header("accept", "application/json")
+        .header("sec-fetch-site", "same-origin")
         .header("cookie", first_cookie.split(';').next().unwrap())
         .send()
         .await

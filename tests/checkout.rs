@@ -20,8 +20,7 @@ async fn a_upi_order_takes_the_stock_and_shows_a_payable_intent() {
     .await;
     let placed = place_order(&guest, &app, &checkout_form(&[])).await;
     assert_eq!(placed.status(), 200);
-    let location = placed.headers()["location"].to_str().unwrap().to_string();
-    let reference = location.trim_start_matches("/orders/").to_string();
+    let reference = order_reference(&placed);
     assert_eq!(stock_of(&app, "STP-001").await, before - 2);
 
     let order: Value = call(&guest, &app, "load_order", &[("reference", &reference)])

@@ -248,9 +248,14 @@ async fn partners_see_only_leads_they_brought_or_were_given_and_cannot_touch_oth
             404
         );
         assert_eq!(
-            call(&b, &app, "crm/move_lead", &[("id", id), ("stage", "won")])
-                .await
-                .status(),
+            call(
+                &b,
+                &app,
+                "crm/move_lead",
+                &[("id", id), ("stage", "contacted")]
+            )
+            .await
+            .status(),
             404
         );
         assert_eq!(
@@ -320,6 +325,107 @@ async fn a_won_lead_earns_the_partner_who_brought_it_the_fixed_reward_once() {
             .await
             .unwrap();
     assert_eq!(rewards, [(50_000, "pending".to_string())]);
+}
+
+#[tokio::test]
+async fn a_partner_learns_only_that_a_lead_is_known_not_whose_it_is() {
+    let app = spawn_app().await;
+    let seller = sales(&app, "sunil@example.in").await;
+    create(&app, &seller, &lead("Farah Shaikh", "98220 33333")).await;
+    let a = partner(&app, "kavita@clinic.in", "KAVITA01").await;
+    let refused = call(
+        &a,
+        &app,
+        "crm/create_lead",
+        &lead("F. Shaikh", "98220 33333"),
+    )
+    .await;
+    assert_eq!(refused.status(), 422);
+    let (fields, _) = form_errors(refused).await;
+    let message = &fields
+        .iter()
+        .find(|(f, _)| f == "mobile")
+        .expect("beside the mobile")
+        .1;
+    assert!(message.contains("already has a lead"), "{message}");
+    assert!(
+        !message.contains("Farah") && !message.contains('#'),
+        "{message}"
+    );
+    // Staff are told which lead it is.
+    let refused = call(
+        &seller,
+        &app,
+        "crm/create_lead",
+        &lead("F. Shaikh", "98220 33333"),
+    )
+    .await;
+    let (fields, _) = form_errors(refused).await;
+    assert!(
+        fields.iter().any(|(_, m)| m.contains("Farah Shaikh")),
+        "{fields:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_partner_cannot_close_their_own_lead_or_earn_its_reward() {
+    let app = spawn_app().await;
+    let a = partner(&app, "kavita@clinic.in", "KAVITA01").await;
+    let id = create(&app, &a, &lead("Neha Kulkarni", "98220 11111")).await;
+    for stage in ["won", "lost"] {
+        let moved = call(
+            &a,
+            &app,
+            "crm/move_lead",
+            &[
+                ("id", &id),
+                ("stage", stage),
+                ("lost_reason", "went elsewhere"),
+            ],
+        )
+        .await;
+        assert_eq!(moved.status(), 422, "{stage}");
+        let (fields, _) = form_errors(moved).await;
+        assert!(
+            fields
+                .iter()
+                .any(|(f, m)| f == &format!("stage-{id}") && m.contains("sales team")),
+            "{fields:?}"
+        );
+    }
+    // Open stages are still theirs to set.
+    let moved = call(
+        &a,
+        &app,
+        "crm/move_lead",
+        &[("id", &id), ("stage", "contacted")],
+    )
+    .await;
+    assert_eq!(moved.status(), 200);
+    // Once the shop has decided, the partner cannot move it back.
+    let seller = sales(&app, "sunil@example.in").await;
+    call(
+        &seller,
+        &app,
+        "crm/move_lead",
+        &[("id", &id), ("stage", "won")],
+    )
+    .await;
+    let reopened = call(&a, &app, "crm/move_lead", &[("id", &id), ("stage", "new")]).await;
+    assert_eq!(reopened.status(), 404);
+    let stage: String = sqlx::query_scalar("SELECT stage FROM leads WHERE id = $1")
+        .bind(id.parse::<i64>().unwrap())
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(stage, "won");
+    // One reward, from the salesperson's decision.
+    let rewards: i64 = sqlx::query_scalar("SELECT count(*) FROM commissions WHERE lead_id = $1")
+        .bind(id.parse::<i64>().unwrap())
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(rewards, 1);
 }
 
 #[tokio::test]

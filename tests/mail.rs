@@ -92,6 +92,12 @@ async fn queued_emails_are_delivered_over_smtp_and_marked_sent() {
         .await
         .unwrap();
     assert_eq!(unsent, 0);
+    // The text (which may hold a reset or order link) is not kept once sent.
+    let kept: String = sqlx::query_scalar("SELECT body_text FROM email_outbox")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(kept, "");
     // Nothing is sent twice.
     assert_eq!(
         deliver_due(&app.pool, &mailer, "Haat <no-reply@haat.local>")

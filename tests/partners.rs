@@ -121,11 +121,7 @@ async fn referred_order(app: &TestApp, code: &str, email: &'static str) -> Strin
     )
     .await;
     assert_eq!(placed.status(), 200, "{}", placed.text().await.unwrap());
-    placed.headers()["location"]
-        .to_str()
-        .unwrap()
-        .trim_start_matches("/orders/")
-        .to_string()
+    order_reference(&placed)
 }
 
 async fn advance(app: &TestApp, staff: &Client, reference: &str, steps: &[&str]) {

@@ -89,6 +89,13 @@ async fn a_state_changing_request_from_another_site_is_refused() {
         200
     );
     assert_eq!(post_login(&app, &[("origin", &app.url)]).await, 200);
+    // Neither header: a script or an API client passes, a request riding a
+    // session cookie does not.
+    assert_eq!(post_login(&app, &[]).await, 200);
+    assert_eq!(
+        post_login(&app, &[("cookie", "haat_session=anything")]).await,
+        403
+    );
     // Reading is never refused.
     let get = reqwest::Client::new()
         .get(format!("{}/login", app.url))
@@ -172,4 +179,21 @@ async fn health_answers_when_the_database_does() {
     let app = spawn_app().await;
     let health = reqwest::get(format!("{}/healthz", app.url)).await.unwrap();
     assert_eq!(health.status(), 200);
+}
+
+#[tokio::test]
+async fn pages_and_server_function_answers_are_never_stored_by_caches() {
+    let app = spawn_app().await;
+    let customer = browser();
+    sign_up(&customer, &app, "asha@example.in").await;
+    for path in ["/account", "/", "/no-such-page"] {
+        let page = customer
+            .get(format!("{}{path}", app.url))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(page.headers()["cache-control"], "no-store", "{path}");
+    }
+    let answer = call(&customer, &app, "current_user", &[]).await;
+    assert_eq!(answer.headers()["cache-control"], "no-store");
 }

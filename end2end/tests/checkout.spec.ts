@@ -31,7 +31,7 @@ test("guest cart, sign in, pay by UPI with the QR and intent link, enter the UTR
   await page.getByLabel("UPI (any UPI app)").check();
   await page.getByRole("button", { name: "Place order" }).click();
 
-  await expect(page).toHaveURL(/\/orders\/H[A-Z0-9]{7}$/);
+  await expect(page).toHaveURL(/\/orders\/H[A-Z0-9]{7}\?key=[0-9a-f]{32}$/);
   const reference = (await page.getByTestId("order-reference").textContent())!;
   await expect(page.getByTestId("order-status")).toHaveText("Awaiting payment");
   const link = await page.getByTestId("upi-link").getAttribute("href");
@@ -77,7 +77,7 @@ test("a guest pays cash at pickup; bad details are shown beside their fields and
   await page.getByLabel("Email").fill(uniqueEmail(testInfo, "cod"));
   await page.getByLabel("Mobile number").fill("9876543210");
   await page.getByRole("button", { name: "Place order" }).click();
-  await expect(page).toHaveURL(/\/orders\/H[A-Z0-9]{7}$/);
+  await expect(page).toHaveURL(/\/orders\/H[A-Z0-9]{7}\?key=[0-9a-f]{32}$/);
   await expect(page.getByTestId("order-status")).toHaveText("To be paid at pickup");
   await expect(page.getByTestId("order-total")).toHaveText("₹90.00");
 });
@@ -101,7 +101,7 @@ test("the same with cash at pickup: guest cart, sign in, place the order, see it
   await page.getByLabel("Cash at pickup").check();
   await page.getByRole("button", { name: "Place order" }).click();
 
-  await expect(page).toHaveURL(/\/orders\/H[A-Z0-9]{7}$/);
+  await expect(page).toHaveURL(/\/orders\/H[A-Z0-9]{7}\?key=[0-9a-f]{32}$/);
   const reference = (await page.getByTestId("order-reference").textContent())!;
   await expect(page.getByTestId("order-status")).toHaveText("To be paid at pickup");
   await expect(page.getByTestId("upi-link")).toHaveCount(0);

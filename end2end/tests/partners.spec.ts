@@ -99,7 +99,7 @@ test("a business applies, is approved, shares its link, and is paid for the orde
   await shopper.getByLabel("Mobile number").fill("9876543210");
   await shopper.getByLabel("Cash at pickup").check();
   await shopper.getByRole("button", { name: "Place order" }).click();
-  await expect(shopper).toHaveURL(/\/orders\/H[A-Z0-9]{7}$/);
+  await expect(shopper).toHaveURL(/\/orders\/H[A-Z0-9]{7}\?key=[0-9a-f]{32}$/);
   const reference = new URL(shopper.url()).pathname.split("/").pop()!;
 
   await applicant.reload();

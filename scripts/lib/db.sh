@@ -61,10 +61,20 @@ start_private_postgres() {
     log "creating a private PostgreSQL cluster in .data/postgres"
     as_pg_owner "'$bin/initdb' -D '$PG_DIR' -U haat --auth=trust -E UTF8 --locale=C.UTF-8" >/dev/null
   fi
+  # Earlier versions of this script started the cluster with
+  # synchronous_commit=off, which loses acknowledged orders when PostgreSQL
+  # crashes; such a cluster is restarted with durable commits.
+  if as_pg_owner "'$bin/pg_ctl' -D '$PG_DIR' status" >/dev/null 2>&1 &&
+     grep -q "synchronous_commit=off" "$PG_DIR/postmaster.opts" 2>/dev/null; then
+    log "restarting PostgreSQL with durable commits"
+    as_pg_owner "'$bin/pg_ctl' -D '$PG_DIR' -w -m fast stop" >/dev/null
+  fi
   if ! as_pg_owner "'$bin/pg_ctl' -D '$PG_DIR' status" >/dev/null 2>&1; then
     log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
+    # Durable by default: a confirmed order must survive a crash. Throw-away
+    # test databases switch synchronous_commit off for themselves.
     as_pg_owner "'$bin/pg_ctl' -D '$PG_DIR' -l '$PG_DIR/server.log' -w \
-      -o \"-p $PG_PORT -k '$PG_SOCKET_DIR' -c listen_addresses=127.0.0.1 -c max_connections=300 -c synchronous_commit=off\" start" >/dev/null
+      -o \"-p $PG_PORT -k '$PG_SOCKET_DIR' -c listen_addresses=127.0.0.1 -c max_connections=300\" start" >/dev/null
   fi
   export DATABASE_URL="postgres://haat@127.0.0.1:$PG_PORT/haat"
   if ! "$bin/psql" -h 127.0.0.1 -p "$PG_PORT" -U haat -d postgres -tAc \

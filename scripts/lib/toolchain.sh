@@ -10,6 +10,15 @@ WASM_BINDGEN_VERSION=0.2.130
 
 log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
 
+# The tools are not the product: build them with a quick release profile
+# instead of their own (cargo-leptos asks for fat LTO and one codegen unit,
+# which took 22 minutes on 2 cores). Config profiles override the manifest's.
+tool_install() {
+  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    CARGO_PROFILE_RELEASE_OPT_LEVEL=2 CARGO_PROFILE_RELEASE_DEBUG=false \
+    CARGO_PROFILE_RELEASE_STRIP=true cargo install -q "$@"
+}
+
 apt_ready=""
 apt_install() {
   local missing=()
@@ -43,7 +52,7 @@ ensure_rust_tools() {
     rustup target add wasm32-unknown-unknown
   fi
   if ! cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then
-    log "building cargo-leptos $CARGO_LEPTOS_VERSION (about 11 minutes, once)"
+    log "building cargo-leptos $CARGO_LEPTOS_VERSION (a few minutes, once)"
     # Its lock file pins cargo-util-schemas 0.14.2, which needs a newer rustc
     # than this machine's; build from the registry source with it pinned back.
     local src work
@@ -53,17 +62,17 @@ ensure_rust_tools() {
     cp -r "$src" "$work/cargo-leptos"
     (cd "$work/cargo-leptos" &&
       cargo update -q -p cargo-util-schemas --precise 0.14.1 &&
-      cargo install -q --path . --locked)
+      tool_install --path . --locked)
     rm -rf "$work"
   fi
   if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
     log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
     # Not --locked: its lock names a webpki-roots release the registry lacks.
-    cargo install -q wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+    tool_install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
   fi
   if ! sqlx --version 2>/dev/null | grep -q "$SQLX_CLI_VERSION"; then
     log "installing sqlx-cli $SQLX_CLI_VERSION"
-    cargo install -q sqlx-cli --version "$SQLX_CLI_VERSION" \
+    tool_install sqlx-cli --version "$SQLX_CLI_VERSION" \
       --no-default-features --features postgres,rustls --locked
   fi
 }

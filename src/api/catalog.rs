@@ -21,9 +21,7 @@ pub async fn load_home() -> Result<HomeData, AppError> {
         server::{errors::OrInternal, state::app_state},
     };
     let pool = &app_state().pool;
-    let shop = crate::db::settings::load(pool)
-        .await
-        .or_internal("reading settings")?;
+    let shop = crate::server::shop_settings::current().await?;
     Ok(HomeData {
         hero_title: shop.hero_title,
         hero_text: shop.hero_text,

@@ -9,6 +9,10 @@ use crate::domain::AppError;
 use leptos::prelude::*;
 
 pub const CART_EMPTY: &str = "Your cart is empty. Add something before checking out.";
+pub const MAX_ADDRESS_CHARS: usize = 300;
+pub const MAX_CITY_CHARS: usize = 60;
+pub const ADDRESS_TOO_LONG: &str = "Keep the address under 300 characters.";
+pub const CITY_TOO_LONG: &str = "Keep the city under 60 characters.";
 
 #[server(prefix = "/api", endpoint = "place_order")]
 pub async fn place_order(
@@ -33,7 +37,7 @@ pub async fn place_order(
             cart::current_cart,
             errors::OrInternal,
             mail::messages,
-            order_access::{new_reference, remember_guest_order},
+            order_access::{new_access_key, new_reference, order_link, remember_guest_order},
             state::app_state,
         },
     };
@@ -56,10 +60,14 @@ pub async fn place_order(
         let address = address.trim().to_string();
         if address.is_empty() {
             form.add("address", "Enter the house, street and area.");
+        } else if address.chars().count() > MAX_ADDRESS_CHARS {
+            form.add("address", ADDRESS_TOO_LONG);
         }
         let city = city.trim().to_string();
         if city.is_empty() {
             form.add("city", "Enter the city or town.");
+        } else if city.chars().count() > MAX_CITY_CHARS {
+            form.add("city", CITY_TOO_LONG);
         }
         let state = form.check("state", parse_state(&state));
         let pin = form.check("pin", PinCode::parse(&pin));
@@ -82,6 +90,7 @@ pub async fn place_order(
     };
     let user = session_user().await?;
     let reference = new_reference();
+    let (access_key, access_key_hash) = new_access_key();
     let upi = payment == "upi";
     let shop = crate::server::shop_settings::current().await?;
     let expires = upi.then(|| i64::from(shop.upi_expiry_minutes) * 60);
@@ -105,6 +114,7 @@ pub async fn place_order(
             state,
             pin: pin.as_ref().map(PinCode::as_str),
             expires_in_secs: expires,
+            access_key_hash: &access_key_hash,
         },
         cart,
     )
@@ -131,7 +141,8 @@ pub async fn place_order(
     } else {
         messages::PAY_AT_PICKUP
     };
-    let link = state_app.config.link(&format!("/orders/{reference}"));
+    let order_path = order_link(&reference, &access_key);
+    let link = state_app.config.link(&order_path);
     let mail = messages::order_placed(name.as_str(), &reference, &total.to_string(), how, &link);
     outbox::enqueue(
         &mut *tx,
@@ -151,9 +162,13 @@ pub async fn place_order(
             .or_internal("crediting the referring partner")?;
     }
     tx.commit().await.or_internal("committing the order")?;
+    // From here the order exists: the reply must lead to it whatever else
+    // fails. The link's key opens it even if the session is not saved.
     if user.is_none() {
-        remember_guest_order(&reference).await?;
+        if let Err(e) = remember_guest_order(&reference).await {
+            tracing::warn!("order {reference} placed but not remembered in the session: {e}");
+        }
     }
-    leptos_axum::redirect(&format!("/orders/{reference}"));
+    leptos_axum::redirect(&order_path);
     Ok(())
 }

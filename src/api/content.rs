@@ -58,21 +58,16 @@ pub struct SiteChrome {
 
 #[server(prefix = "/api", endpoint = "load_site_chrome", input = leptos::server_fn::codec::GetUrl)]
 pub async fn load_site_chrome() -> Result<SiteChrome, AppError> {
-    use crate::{
-        db::{menus, settings},
-        server::{errors::OrInternal, state::app_state},
-    };
-    let pool = &app_state().pool;
-    let shop = settings::load(pool).await.or_internal("reading settings")?;
-    let links = menus::all(pool).await.or_internal("reading menus")?;
-    let (header, footer) = links.into_iter().partition(|l| l.menu == "header");
+    let site = crate::server::shop_settings::site().await?;
+    let shop = &site.settings;
+    let (header, footer) = site.menus.iter().cloned().partition(|l| l.menu == "header");
     Ok(SiteChrome {
-        business_name: shop.business_name,
-        logo_url: shop.logo_url,
+        business_name: shop.business_name.clone(),
+        logo_url: shop.logo_url.clone(),
         header,
         footer,
-        contact_phone: shop.contact_phone,
-        contact_email: shop.contact_email,
-        address: shop.address,
+        contact_phone: shop.contact_phone.clone(),
+        contact_email: shop.contact_email.clone(),
+        address: shop.address.clone(),
     })
 }

@@ -5,8 +5,12 @@ use crate::domain::{AppError, OrderView};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+/// `key` is the one from the order's link (empty without one).
 #[server(prefix = "/api", endpoint = "load_order")]
-pub async fn load_order(reference: String) -> Result<OrderView, AppError> {
+pub async fn load_order(
+    reference: String,
+    #[server(default)] key: String,
+) -> Result<OrderView, AppError> {
     use crate::{
         db::orders,
         domain::{intent_url, Paise},
@@ -14,7 +18,7 @@ pub async fn load_order(reference: String) -> Result<OrderView, AppError> {
     };
     let state = app_state();
     let pool = &state.pool;
-    let order = viewable_order(&reference).await?;
+    let order = viewable_order(&reference, &key).await?;
     let lines = orders::lines(pool, order.id)
         .await
         .or_internal("reading order lines")?;
@@ -32,6 +36,7 @@ pub async fn load_order(reference: String) -> Result<OrderView, AppError> {
         None => None,
     };
     Ok(OrderView {
+        guest: order.user_id.is_none(),
         reference: order.reference,
         status: order.status,
         payment_method: order.payment_method,
@@ -82,18 +87,26 @@ pub const UTR_TOO_LATE: &str = "This order is no longer waiting for a payment re
 /// The customer reports the UTR of their UPI payment; the order then waits
 /// for staff to match it.
 #[server(prefix = "/api", endpoint = "submit_utr")]
-pub async fn submit_utr(reference: String, utr: String) -> Result<(), AppError> {
+pub async fn submit_utr(
+    reference: String,
+    utr: String,
+    #[server(default)] key: String,
+) -> Result<(), AppError> {
     use crate::{
         db::orders,
         domain::{FormErrors, Utr},
-        server::{errors::OrInternal, order_access::viewable_order, state::app_state},
+        server::{
+            errors::OrInternal,
+            order_access::{order_link, viewable_order},
+            state::app_state,
+        },
     };
     let pool = &app_state().pool;
     let mut form = FormErrors::new(vec![("utr".into(), utr.clone())]);
     let Some(utr) = form.check("utr", Utr::parse(&utr)) else {
         return Err(AppError::Invalid(form));
     };
-    let order = viewable_order(&reference).await?;
+    let order = viewable_order(&reference, &key).await?;
     let mut tx = pool.begin().await.or_internal("starting a transaction")?;
     let moved = orders::transition(
         &mut tx,
@@ -109,6 +122,11 @@ pub async fn submit_utr(reference: String, utr: String) -> Result<(), AppError> 
         form.message = Some(UTR_TOO_LATE.into());
         return Err(AppError::Invalid(form));
     }
-    leptos_axum::redirect(&format!("/orders/{reference}"));
+    let back = if key.is_empty() {
+        format!("/orders/{reference}")
+    } else {
+        order_link(&reference, &key)
+    };
+    leptos_axum::redirect(&back);
     Ok(())
 }

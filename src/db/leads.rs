@@ -6,7 +6,7 @@ use sqlx::{PgConnection, PgExecutor};
 use uuid::Uuid;
 
 /// Whose eyes a query is for.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Viewer {
     Staff,
     Partner(Uuid),
@@ -205,9 +205,13 @@ pub async fn move_to(
     viewer: Viewer,
     actor: Uuid,
 ) -> sqlx::Result<Option<String>> {
+    // A partner sees closed leads but cannot move them (the shop decided).
     let before = sqlx::query_scalar!(
         "SELECT stage FROM leads
-         WHERE id = $1 AND ($2::uuid IS NULL OR assigned_to = $2 OR submitted_by = $2) FOR UPDATE",
+         WHERE id = $1
+           AND ($2::uuid IS NULL
+                OR ((assigned_to = $2 OR submitted_by = $2) AND stage NOT IN ('won', 'lost')))
+         FOR UPDATE",
         id,
         viewer.partner()
     )

@@ -18,6 +18,8 @@ pub struct NewOrder<'a> {
     pub state: Option<&'a str>,
     pub pin: Option<&'a str>,
     pub expires_in_secs: Option<i64>,
+    /// SHA-256 of the key in the order's link (see `server::order_access`).
+    pub access_key_hash: &'a [u8],
 }
 
 /// Why an order could not be placed.
@@ -48,9 +50,10 @@ pub async fn place(
     };
     let order_id = sqlx::query_scalar!(
         "INSERT INTO orders (reference, user_id, status, payment_method, fulfilment, customer_name, email, mobile,
-                             address, city, state, pin, expires_at)
+                             address, city, state, pin, expires_at, access_key_hash)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,
-                 CASE WHEN $13::bigint IS NULL THEN NULL ELSE now() + make_interval(secs => $13::bigint) END)
+                 CASE WHEN $13::bigint IS NULL THEN NULL ELSE now() + make_interval(secs => $13::bigint) END,
+                 $14)
          RETURNING id",
         order.reference,
         order.user_id,
@@ -64,7 +67,8 @@ pub async fn place(
         order.city,
         order.state,
         order.pin,
-        order.expires_in_secs
+        order.expires_in_secs,
+        order.access_key_hash
     )
     .fetch_one(&mut *tx)
     .await?;
@@ -267,4 +271,15 @@ pub async fn expire_due(tx: &mut PgConnection) -> sqlx::Result<u64> {
         .await?;
     }
     Ok(expired.len() as u64)
+}
+
+/// SHA-256 of the key in the order's link, if it has one.
+pub async fn access_key_hash(
+    db: impl PgExecutor<'_>,
+    order_id: i64,
+) -> sqlx::Result<Option<Vec<u8>>> {
+    let hash = sqlx::query_scalar!("SELECT access_key_hash FROM orders WHERE id = $1", order_id)
+        .fetch_optional(db)
+        .await?;
+    Ok(hash.flatten())
 }

@@ -48,9 +48,12 @@ pub async fn claim_due(
     .await
 }
 
+/// Marks the message sent and forgets its text: bodies carry reset, invite
+/// and order links whose keys must not stay readable in the database.
 pub async fn mark_sent(db: impl PgExecutor<'_>, id: i64) -> sqlx::Result<()> {
     sqlx::query!(
-        "UPDATE email_outbox SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1",
+        "UPDATE email_outbox SET sent_at = now(), attempts = attempts + 1, last_error = NULL, body_text = ''
+         WHERE id = $1",
         id
     )
     .execute(db)

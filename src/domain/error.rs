@@ -23,6 +23,9 @@ pub enum AppError {
     Forbidden,
     #[error("We could not find that.")]
     NotFound,
+    /// A request body over the size the server accepts.
+    #[error("That was more than we accept at once. Send less and try again.")]
+    TooLarge,
     #[error(
         "Something went wrong on our side. If it keeps happening, quote reference {request_id}."
     )]
@@ -71,6 +74,15 @@ impl FromServerFnError for AppError {
                     ..FormErrors::default()
                 })
             }
+            // On the server, a body that could not be read: over the size
+            // limit (axum's words), or not UTF-8.
+            ServerFnErrorErr::Deserialization(cause) if cause.contains("length limit") => {
+                AppError::TooLarge
+            }
+            ServerFnErrorErr::Deserialization(_) => AppError::Invalid(FormErrors {
+                message: Some("The form could not be read. Please fill it in again.".into()),
+                ..FormErrors::default()
+            }),
             other => AppError::Transport(other.to_string()),
         }
     }

@@ -36,6 +36,20 @@ impl LeadStage {
         LeadStage::ALL.into_iter().find(|s| s.as_str() == value)
     }
 
+    /// Won and lost are the shop's decisions: a won lead can earn a partner
+    /// the programme's reward, so only staff who work leads set them.
+    pub fn is_closed(self) -> bool {
+        matches!(self, LeadStage::Won | LeadStage::Lost)
+    }
+
+    /// The stages someone may choose when moving a lead.
+    pub fn choices(staff: bool) -> Vec<LeadStage> {
+        LeadStage::ALL
+            .into_iter()
+            .filter(|s| staff || !s.is_closed())
+            .collect()
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             LeadStage::New => "New",

@@ -32,6 +32,8 @@ pub struct OrderView {
     /// The QR code of `upi_intent`, as SVG.
     pub upi_qr_svg: Option<String>,
     pub utr: Option<String>,
+    /// Placed without an account: the emailed link is the way back to it.
+    pub guest: bool,
 }
 
 /// What a status means to the customer.

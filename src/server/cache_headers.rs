@@ -1,7 +1,9 @@
 //! How long browsers may keep what we serve. Built files under `/pkg/` carry
 //! a content hash in their names, so they never change and are kept a year;
-//! other static files a day. Pages are not cached (they depend on the session
-//! and on live stock).
+//! other static files a day. Pages and server-function answers are never
+//! stored (`no-store`): they depend on the session (a customer's orders, an
+//! admin's screens) and on live stock, and must not stay in a shared cache
+//! or in the browser's history cache after logging out.
 
 use axum::{
     extract::Request,
@@ -13,7 +15,16 @@ use axum::{
 pub async fn for_static_files(request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
     let mut response = next.run(request).await;
-    if !response.status().is_success() || response.headers().contains_key(header::CACHE_CONTROL) {
+    if response.headers().contains_key(header::CACHE_CONTROL) {
+        return response;
+    }
+    if path.starts_with("/api/") || is_html(&response) {
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        return response;
+    }
+    if !response.status().is_success() {
         return response;
     }
     let policy = if path.starts_with("/pkg/") {
@@ -29,4 +40,12 @@ pub async fn for_static_files(request: Request, next: Next) -> Response {
             .insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
     }
     response
+}
+
+fn is_html(response: &Response) -> bool {
+    response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"))
 }

@@ -88,6 +88,23 @@ impl Config {
             name: "SITE_URL",
             problem: format!("is not a URL ({e})"),
         })?;
+        // In production, sessions and passwords must not travel in clear.
+        let production = get("LEPTOS_ENV").is_some_and(|v| v.eq_ignore_ascii_case("prod"));
+        let http_allowed = match get("ALLOW_HTTP_SITE_URL").as_deref() {
+            None => false,
+            Some(v) => parse_bool("ALLOW_HTTP_SITE_URL", v)?,
+        };
+        if production && site_url.scheme() != "https" && !http_allowed {
+            return Err(ConfigError {
+                name: "SITE_URL",
+                problem: format!(
+                    "is {site_url}, not https: in production (LEPTOS_ENV=PROD) logins and session \
+                     cookies would cross the network unencrypted. Put Haat behind TLS and set \
+                     SITE_URL=https://your-shop, or set ALLOW_HTTP_SITE_URL=true to run over \
+                     plain http anyway (a machine reached only by you)."
+                ),
+            });
+        }
         let secure_cookies = match get("COOKIE_SECURE").as_deref() {
             None => site_url.scheme() == "https",
             Some(v) => parse_bool("COOKIE_SECURE", v)?,
@@ -204,6 +221,17 @@ mod tests {
                 .unwrap()
                 .secure_cookies
         );
+    }
+
+    #[test]
+    fn production_refuses_an_http_site_url_unless_allowed() {
+        let db = ("DATABASE_URL", "postgres://x");
+        let prod = ("LEPTOS_ENV", "PROD");
+        let refused = config(&[db, prod, ("SITE_URL", "http://shop.example")]);
+        assert!(refused.is_err_and(|e| e.to_string().contains("ALLOW_HTTP_SITE_URL")));
+        assert!(config(&[db, prod, ("SITE_URL", "https://shop.example")]).is_ok());
+        assert!(config(&[db, prod, ("ALLOW_HTTP_SITE_URL", "true")]).is_ok());
+        assert!(config(&[db, ("SITE_URL", "http://shop.example")]).is_ok());
     }
 
     #[test]

@@ -3,8 +3,9 @@
 //! Browsers send `Sec-Fetch-Site` on every request; a request that says
 //! `cross-site` (or `same-site`: a sibling subdomain is not us) is refused.
 //! Older browsers without it are judged by `Origin`, which must be our own.
-//! A request with neither header is not from a browser page (curl, an API
-//! client), so no cookie-riding attack is possible through it and it passes.
+//! A request with neither header is not from a modern browser page: it
+//! passes only if it carries no session cookie (curl, an API client), since
+//! a cookie-riding attack needs the victim's session.
 
 use axum::{
     body::Body,
@@ -54,8 +55,18 @@ fn is_same_origin(request: &Request, allowed: &AllowedOrigin) -> bool {
     }
     match headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
         Some(origin) => origin == &*allowed.0 || origin_matches_host(origin, headers),
-        None => true,
+        None => !carries_session_cookie(headers),
     }
+}
+
+fn carries_session_cookie(headers: &axum::http::HeaderMap) -> bool {
+    let prefix = format!("{}=", super::startup::SESSION_COOKIE);
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .any(|pair| pair.trim_start().starts_with(&prefix))
 }
 
 /// When the site is reached under another name than `SITE_URL` (a LAN address,

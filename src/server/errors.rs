@@ -21,8 +21,17 @@ pub fn current_request_id() -> String {
         .unwrap_or_else(|| "unknown".to_string())
 }
 
+pub const UNSTORABLE_TEXT: &str =
+    "Some of the text contains a character that cannot be stored (a NUL byte). Remove it and try again.";
+
 /// Logs `error` with its whole cause chain and returns what the user may see.
-pub fn internal(context: &str, error: impl std::error::Error) -> AppError {
+/// Text the database refuses to store (a NUL character from a form) is the
+/// sender's mistake, not ours: that answers 400.
+pub fn internal(context: &str, error: impl std::error::Error + 'static) -> AppError {
+    if is_unstorable_text(&error) {
+        set_status(StatusCode::BAD_REQUEST);
+        return AppError::form(UNSTORABLE_TEXT, Vec::new());
+    }
     let request_id = current_request_id();
     let mut chain = error.to_string();
     let mut source = error.source();
@@ -56,12 +65,25 @@ pub fn set_status(status: StatusCode) {
     }
 }
 
+/// PostgreSQL's "character not in repertoire" (a NUL in text) and
+/// "untranslatable character" (`\u0000` in JSON).
+fn is_unstorable_text(error: &(dyn std::error::Error + 'static)) -> bool {
+    let mut current = Some(error);
+    while let Some(e) = current {
+        if let Some(sqlx::Error::Database(db)) = e.downcast_ref::<sqlx::Error>() {
+            return matches!(db.code().as_deref(), Some("22021" | "22P05"));
+        }
+        current = e.source();
+    }
+    false
+}
+
 /// `?`-friendly conversion for database calls inside server functions.
 pub trait OrInternal<T> {
     fn or_internal(self, context: &str) -> Result<T, AppError>;
 }
 
-impl<T, E: std::error::Error> OrInternal<T> for Result<T, E> {
+impl<T, E: std::error::Error + 'static> OrInternal<T> for Result<T, E> {
     fn or_internal(self, context: &str) -> Result<T, AppError> {
         self.map_err(|e| internal(context, e))
     }
@@ -95,6 +117,7 @@ pub async fn status_for_server_fn_error(
             AppError::Unauthorized => StatusCode::UNAUTHORIZED,
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Internal { .. } | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
         };
     }

@@ -9,7 +9,6 @@ use axum::{
     response::sse::{Event, KeepAlive, Sse},
 };
 use futures_util::{Stream, StreamExt};
-use sqlx::{postgres::PgListener, PgPool};
 use std::{convert::Infallible, time::Duration};
 use tokio::sync::broadcast;
 use tokio_stream::wrappers::BroadcastStream;
@@ -30,27 +29,6 @@ impl Default for StockEvents {
     }
 }
 
-/// Forwards `NOTIFY stock` to the channel until the process ends,
-/// reconnecting after database outages.
-pub async fn listen(pool: PgPool, events: StockEvents) {
-    loop {
-        match PgListener::connect_with(&pool).await {
-            Ok(mut listener) => {
-                if let Err(e) = listener.listen("stock").await {
-                    tracing::warn!("live stock: LISTEN failed: {e}");
-                } else {
-                    while let Ok(notification) = listener.recv().await {
-                        // No open page is not an error.
-                        let _ = events.0.send(notification.payload().to_string());
-                    }
-                }
-            }
-            Err(e) => tracing::warn!("live stock: no listener connection: {e}"),
-        }
-        tokio::time::sleep(Duration::from_secs(2)).await;
-    }
-}
-
 /// `GET /events/stock`: the stream a page subscribes to.
 pub async fn stream(
     State(state): State<AppState>,
@@ -58,6 +36,8 @@ pub async fn stream(
     let updates = BroadcastStream::new(state.stock_events.0.subscribe())
         // A page that fell behind skips what it missed; the next change corrects it.
         .filter_map(|message| async move { message.ok() })
-        .map(|json| Ok(Event::default().event("stock").data(json)));
+        .map(|json| Ok(Event::default().event("stock").data(json)))
+        // Ends with the server, so that stopping need not wait for every page.
+        .take_until(state.shutdown.clone().begun());
     Sse::new(updates).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
 }

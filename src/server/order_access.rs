@@ -1,5 +1,8 @@
-//! Who may see an order: the account that placed it, or the browser session
-//! that placed it as a guest (its references are kept in the session).
+//! Who may see an order: the account that placed it, the browser session
+//! that placed it as a guest (its references are kept in the session), or
+//! anyone holding the order's link, whose key was emailed to the customer
+//! (so a guest can pay from another device, and a reply whose session could
+//! not be saved still leads to the order).
 
 use super::{
     auth::AuthSession,
@@ -32,7 +35,10 @@ pub async fn remember_guest_order(reference: &str) -> Result<(), AppError> {
         .or_internal("remembering the order")
 }
 
-pub async fn may_view(order: &OrderRow) -> Result<bool, AppError> {
+pub async fn may_view(order: &OrderRow, key: &str) -> Result<bool, AppError> {
+    if !key.is_empty() && key_opens(order, key).await? {
+        return Ok(true);
+    }
     let auth: AuthSession = leptos_axum::extract()
         .await
         .or_internal("reading the session")?;
@@ -51,16 +57,44 @@ pub async fn may_view(order: &OrderRow) -> Result<bool, AppError> {
     Ok(references.iter().any(|r| r == &order.reference))
 }
 
-/// The order with `reference` if the caller may see it; someone else's order
-/// answers 404 exactly like no order, so references cannot be probed.
-pub async fn viewable_order(reference: &str) -> Result<OrderRow, AppError> {
+async fn key_opens(order: &OrderRow, key: &str) -> Result<bool, AppError> {
+    use subtle::ConstantTimeEq;
+    let stored = orders::access_key_hash(&app_state().pool, order.id)
+        .await
+        .or_internal("reading the order's key")?;
+    Ok(stored.is_some_and(|stored| bool::from(stored.ct_eq(&hash_key(key)))))
+}
+
+/// The order with `reference` if the caller may see it (`key` is the one
+/// from the order's link, or empty); someone else's order answers 404
+/// exactly like no order, so references cannot be probed.
+pub async fn viewable_order(reference: &str, key: &str) -> Result<OrderRow, AppError> {
     let order = orders::by_reference(&app_state().pool, reference)
         .await
         .or_internal("finding an order")?;
     match order {
-        Some(order) if may_view(&order).await? => Ok(order),
+        Some(order) if may_view(&order, key).await? => Ok(order),
         _ => Err(not_found()),
     }
+}
+
+/// A new key for an order's link (128 random bits, as 32 hex digits) and the
+/// SHA-256 of it, which is all that is stored.
+pub fn new_access_key() -> (String, Vec<u8>) {
+    let bytes: [u8; 16] = rand::random();
+    let key = hex::encode(bytes);
+    let hash = hash_key(&key);
+    (key, hash)
+}
+
+fn hash_key(key: &str) -> Vec<u8> {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(key.as_bytes()).to_vec()
+}
+
+/// The path of an order's page that opens it on any device.
+pub fn order_link(reference: &str, key: &str) -> String {
+    format!("/orders/{reference}?key={key}")
 }
 
 /// A short order reference customers can read out and type: `H` and seven

@@ -1,14 +1,20 @@
-//! The shop's settings as server functions read them: from the database on
-//! each use, so that an edit takes effect at once on every server instance.
+//! The shop's settings and menus as server functions read them: from this
+//! instance's copy (`site_cache`), which every change in the database
+//! replaces on every instance.
 
-use super::{errors::OrInternal, state::app_state};
-use crate::{
-    db,
-    domain::{AppError, ShopSettings},
-};
+use super::{errors::OrInternal, site_cache::SiteData, state::app_state};
+use crate::domain::{AppError, ShopSettings};
+use std::sync::Arc;
 
-pub async fn current() -> Result<ShopSettings, AppError> {
-    db::settings::load(&app_state().pool)
+pub async fn site() -> Result<Arc<SiteData>, AppError> {
+    let state = app_state();
+    state
+        .site
+        .get(&state.pool)
         .await
         .or_internal("reading the shop settings")
+}
+
+pub async fn current() -> Result<ShopSettings, AppError> {
+    Ok(site().await?.settings.clone())
 }

@@ -1,7 +1,10 @@
 //! What every handler and server function can reach: given to axum as state
 //! and to Leptos as context.
 
-use super::{config::Config, live_stock::StockEvents, rate_limit::Limiters};
+use super::{
+    config::Config, live_stock::StockEvents, rate_limit::Limiters, shutdown::Shutdown,
+    site_cache::SiteCache,
+};
 use axum::extract::FromRef;
 use leptos::prelude::*;
 use sqlx::PgPool;
@@ -13,6 +16,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub limiters: Arc<Limiters>,
     pub stock_events: StockEvents,
+    pub shutdown: Shutdown,
+    pub site: SiteCache,
     pub leptos_options: LeptosOptions,
 }
 

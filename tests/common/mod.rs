@@ -41,6 +41,14 @@ pub async fn fresh_database() -> String {
         .execute(&mut conn)
         .await
         .expect("create the test database");
+    // Throw-away: its last commits may be lost in a crash, which makes the
+    // suite faster. The cluster itself stays durable (tests/durability.rs).
+    sqlx::query(&format!(
+        "ALTER DATABASE {name} SET synchronous_commit = off"
+    ))
+    .execute(&mut conn)
+    .await
+    .expect("make the test database quick");
     let mut url = url::Url::parse(&admin).expect("DATABASE_URL is a URL");
     url.set_path(&name);
     let url = url.to_string();
@@ -98,9 +106,10 @@ pub async fn spawn_app_with(settings: Settings) -> TestApp {
         .site_addr(addr)
         .build();
     let state = startup::state(config, pool.clone(), leptos_options);
+    let shutdown = state.shutdown.clone();
     let app = startup::router(state);
     tokio::spawn(async move {
-        let _ = startup::serve(listener, app).await;
+        let _ = startup::serve(listener, app, shutdown).await;
     });
     TestApp {
         url: format!("http://{addr}"),
@@ -112,8 +121,15 @@ pub async fn spawn_app_with(settings: Settings) -> TestApp {
 /// A client with its own cookie jar that does not follow redirects, like a
 /// browser tab whose redirects we want to see.
 pub fn browser() -> Client {
+    let mut headers = HeaderMap::new();
+    // What every current browser sends with a request from our own pages.
+    headers.insert(
+        "sec-fetch-site",
+        "same-origin".parse().expect("a header value"),
+    );
     Client::builder()
         .cookie_store(true)
+        .default_headers(headers)
         .redirect(Policy::none())
         .build()
         .expect("client")
@@ -240,6 +256,13 @@ pub fn checkout_form(
             )
         })
         .collect()
+}
+
+/// The order reference in a placed order's redirect (`/orders/REF?key=…`).
+pub fn order_reference(response: &reqwest::Response) -> String {
+    let location = response.headers()["location"].to_str().expect("a redirect");
+    let path = location.split('?').next().unwrap_or_default();
+    path.trim_start_matches("/orders/").to_string()
 }
 
 pub async fn place_order(

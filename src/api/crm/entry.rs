@@ -7,6 +7,7 @@
 use crate::domain::AppError;
 use leptos::prelude::*;
 
+pub const ALREADY_KNOWN: &str = "The shop already has a lead with this mobile or email.";
 pub const DUPLICATE_HINT: &str = "Tick \"Add it anyway\" if this is a different person.";
 
 /// Staff enter leads from calls and visits; partners submit leads they
@@ -49,12 +50,15 @@ pub async fn create_lead(
         if let Some((id, name, stage)) = matches.first() {
             let mut form = FormErrors::new(posted.values());
             let field = if mobile.is_some() { "mobile" } else { "email" };
-            form.add(
-                field,
-                format!(
+            // Staff see which lead it is; a partner learns only that the
+            // shop knows the person (other partners' leads stay private).
+            let message = match viewer {
+                Viewer::Staff => format!(
                     "Lead #{id}, {name} ({stage}), has the same mobile or email. {DUPLICATE_HINT}"
                 ),
-            );
+                Viewer::Partner(_) => format!("{ALREADY_KNOWN} {DUPLICATE_HINT}"),
+            };
+            form.add(field, message);
             return Err(AppError::Invalid(form));
         }
     }

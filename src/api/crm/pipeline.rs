@@ -4,9 +4,12 @@ use crate::domain::AppError;
 use leptos::prelude::*;
 
 pub const LOST_NEEDS_REASON: &str = "Say why the lead was lost.";
+pub const ONLY_STAFF_CLOSE: &str =
+    "Only the shop's sales team can mark a lead won or lost. Tell them how it went.";
 
 /// Moves a lead to another stage (a reason is needed for "lost"). A won
-/// lead a partner brought earns them the programme's fixed reward.
+/// lead a partner brought earns them the programme's fixed reward, so only
+/// staff may set won or lost, and a partner cannot move a closed lead.
 #[server(prefix = "/api", endpoint = "crm/move_lead")]
 pub async fn move_lead(
     id: i64,
@@ -15,7 +18,10 @@ pub async fn move_lead(
     #[server(default)] back_to: String,
 ) -> Result<(), AppError> {
     use crate::{
-        db::{commissions, leads},
+        db::{
+            commissions,
+            leads::{self, Viewer},
+        },
         domain::{FormErrors, LeadStage},
         server::{
             crm_access::crm_viewer,
@@ -33,6 +39,10 @@ pub async fn move_lead(
         form.add(&field, "Choose a stage.");
         return Err(AppError::Invalid(form));
     };
+    if matches!(viewer, Viewer::Partner(_)) && stage.is_closed() {
+        form.add(&field, ONLY_STAFF_CLOSE);
+        return Err(AppError::Invalid(form));
+    }
     let reason = lost_reason.trim();
     if stage == LeadStage::Lost && reason.is_empty() {
         form.add(&format!("lost_reason-{id}"), LOST_NEEDS_REASON);
@@ -56,7 +66,7 @@ pub async fn move_lead(
     if moved.is_none() {
         return Err(not_found());
     }
-    if stage == LeadStage::Won {
+    if stage == LeadStage::Won && viewer == Viewer::Staff {
         commissions::accrue_for_lead(&mut *tx, id)
             .await
             .or_internal("crediting the partner's reward")?;

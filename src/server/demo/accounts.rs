@@ -43,6 +43,34 @@ pub async fn load(pool: &PgPool) -> Result<(), DemoError> {
         )
         .await?;
     }
+    make_accounts_whole(&mut tx).await?;
     tx.commit().await?;
+    Ok(())
+}
+
+/// What approval would have given the demo partner (an approved application
+/// and a partner record with a referral code), and the demo staff member a
+/// sub-role, so that each demo login opens a working home page.
+async fn make_accounts_whole(tx: &mut sqlx::PgConnection) -> Result<(), DemoError> {
+    sqlx::query(
+        "WITH p AS (SELECT id, name, email, mobile FROM users
+                    WHERE email = 'partner@demo.haat.local'
+                      AND NOT EXISTS (SELECT 1 FROM partners WHERE user_id = users.id)),
+              a AS (INSERT INTO partner_applications
+                        (kind, name, email, mobile, city, upi_id, status, decided_at)
+                    SELECT 'ipp', p.name, p.email, p.mobile, 'Pune', 'ravi.partner@okaxis',
+                           'approved', now()
+                    FROM p RETURNING id)
+         INSERT INTO partners (user_id, application_id, kind, referral_code, commission_bp, upi_id)
+         SELECT p.id, a.id, 'ipp', 'RAVI2026', 500, 'ravi.partner@okaxis' FROM p, a",
+    )
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "UPDATE users SET staff_role = 'manager'
+         WHERE email = 'staff@demo.haat.local' AND staff_role IS NULL",
+    )
+    .execute(&mut *tx)
+    .await?;
     Ok(())
 }

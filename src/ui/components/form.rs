@@ -124,7 +124,7 @@ fn FieldMessage(name: String, message: Signal<Option<String>>) -> impl IntoView 
 /// A labelled multi-line input, keeping what was typed like [`Field`].
 #[component]
 pub fn TextArea(
-    label: &'static str,
+    #[prop(into)] label: String,
     #[prop(into)] name: String,
     error: Signal<Option<AppError>>,
     #[prop(optional, into)] initial: Option<String>,
@@ -214,7 +214,8 @@ pub fn CheckboxField(
     }
 }
 
-/// A password input with a "Show" button that works once the page is interactive.
+/// A password input with a "Show" button that works in the browser (an
+/// island); the server's message about it comes in beside it.
 #[component]
 pub fn PasswordField(
     label: &'static str,
@@ -223,38 +224,15 @@ pub fn PasswordField(
     autocomplete: &'static str,
     #[prop(optional)] hint: &'static str,
 ) -> impl IntoView {
-    let message = field_error(error, name);
-    let (shown, set_shown) = signal(false);
-    let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
+    let message = field_error(error, name).get_untracked();
     view! {
-        <div class="mb-4">
-            <label for=name class="mb-1 block font-medium">{label}</label>
-            <div class="flex gap-2">
-                <input
-                    id=name
-                    name=name
-                    type=move || if shown.get() { "text" } else { "password" }
-                    autocomplete=autocomplete
-                    required=true
-                    aria-invalid=move || message.get().is_some().then_some("true")
-                    aria-describedby=move || message.get().is_some().then(|| format!("{name}-error"))
-                    class="w-full rounded border border-stone-300 bg-white px-3 py-2 focus:border-teal-600 focus:outline-none focus:ring-2 focus:ring-teal-600/30 aria-[invalid=true]:border-red-600"
-                />
-                <button
-                    type="button"
-                    class="rounded border border-stone-300 px-3 text-sm text-stone-700 hover:bg-stone-100 disabled:opacity-50"
-                    aria-controls=name
-                    aria-pressed=move || if shown.get() { "true" } else { "false" }
-                    disabled=move || !hydrated.get()
-                    on:click=move |_| set_shown.update(|s| *s = !*s)
-                >
-                    {move || if shown.get() { "Hide" } else { "Show" }}
-                </button>
-            </div>
-            {(!hint.is_empty()).then(|| view! { <p class="mt-1 text-sm text-stone-500">{hint}</p> })}
-            {move || message.get().map(|m| view! { <p id=format!("{name}-error") class="mt-1 text-sm text-red-700">{m}</p> })}
-        </div>
+        <crate::ui::islands::password_input::PasswordInput
+            label=label.to_string()
+            name=name.to_string()
+            autocomplete=autocomplete.to_string()
+            hint=hint.to_string()
+            message
+        />
     }
 }
 

@@ -2,7 +2,7 @@
 
 use crate::{
     domain::ProductCard as Card,
-    ui::components::{price::Price, stock_badge::StockBadge},
+    ui::{components::price::Price, islands::stock_badge::StockBadge},
 };
 use leptos::prelude::*;
 

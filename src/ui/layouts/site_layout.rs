@@ -3,9 +3,10 @@
 use crate::{
     api::content::{load_site_chrome, SiteChrome},
     domain::MenuLink,
-    ui::components::{account_menu::AccountMenu, search_box::SearchBox},
+    ui::{components::account_menu::AccountMenu, islands::search_box::SearchBox},
 };
 use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_query_map};
 
 #[component]
 pub fn SiteLayout(children: Children) -> impl IntoView {
@@ -21,6 +22,13 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
             </Suspense>
         }
     };
+    // Only a shop search fills the header's box (the admin's searches also
+    // use `?q=`).
+    let searching = use_location().pathname.get_untracked() == "/search";
+    let search = searching
+        .then(|| use_query_map().with_untracked(|q| q.get("q")))
+        .flatten()
+        .unwrap_or_default();
     view! {
         <a href="#main" class="sr-only focus:not-sr-only focus:absolute focus:p-2 focus:bg-white">
             "Skip to content"
@@ -36,7 +44,7 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
                         {if c.business_name.is_empty() { "Haat".to_string() } else { c.business_name }}
                     </a>
                 }.into_any())}
-                <SearchBox />
+                <SearchBox initial=search />
                 <AccountMenu />
             </nav>
             {loaded(|c| view! { <Links links=c.header label="Shop" class="mx-auto flex max-w-5xl flex-wrap gap-4 px-4 pb-2 text-sm" /> }.into_any())}

@@ -1,6 +1,7 @@
 //! `/admin/pages/{id}` (and `/admin/pages/new`): a page's text in markdown
 //! with its preview, SEO fields, draft or published, and its revisions.
 
+use crate::ui::islands::markdown_editor::MarkdownEditor;
 use crate::{
     api::admin::content::{load_page_editor, RestoreRevision, SavePage},
     domain::PageEditor,
@@ -8,7 +9,6 @@ use crate::{
         access::Refused,
         admin_frame::{AdminFrame, Panel, BUTTON, SMALL_BUTTON, TABLE},
         form::{last_error, CheckboxField, Field, FormAlert},
-        markdown_editor::MarkdownEditor,
         notice::Notice,
     },
 };
@@ -62,7 +62,7 @@ fn Editor(editor: PageEditor) -> impl IntoView {
                     <Field label="SEO title" name="seo_title" error initial=f.seo_title.clone() hint="Shown in search results; the title when blank." />
                     <Field label="SEO description" name="seo_description" error initial=f.seo_description.clone() hint="About 155 characters." />
                 </div>
-                <MarkdownEditor label="Text" name="body" error initial=f.body.clone() initial_html=editor.preview_html rows=16 />
+                <MarkdownEditor label="Text".to_string() name="body".to_string() error=error.get_untracked() initial=f.body.clone() initial_html=editor.preview_html rows=16 />
                 <CheckboxField label="Published (visible to everyone)" name="published" error initial=f.published />
                 <button type="submit" class=BUTTON>{if is_new { "Create page" } else { "Save page" }}</button>
             </ActionForm>

@@ -1,6 +1,7 @@
 //! `/admin/products/{id}` (and `/admin/products/new`): every field of a
 //! product, its photos, and its stock with the ledger that explains it.
 
+use crate::ui::islands::markdown_editor::MarkdownEditor;
 use crate::{
     api::admin::{
         images::{ChangeProductImage, UpdateImageAlt, UploadProductImage},
@@ -12,7 +13,6 @@ use crate::{
         access::Refused,
         admin_frame::{AdminFrame, Panel, BUTTON, SMALL_BUTTON, TABLE},
         form::{last_error, posted_error, CheckboxField, Field, FormAlert, SelectField},
-        markdown_editor::MarkdownEditor,
         notice::Notice,
     },
 };
@@ -111,7 +111,7 @@ fn DetailsForm(editor: ProductEditor) -> impl IntoView {
                         view! { <input type="hidden" name="opening_stock" value="" /> }.into_any()
                     }}
                 </div>
-                <MarkdownEditor label="Description" name="description" error initial=f.description.clone() initial_html=description_html />
+                <MarkdownEditor label="Description".to_string() name="description".to_string() error=error.get_untracked() initial=f.description.clone() initial_html=description_html rows=10 />
                 <CheckboxField label="Active (shown in the shop)" name="active" error initial=f.active />
                 <CheckboxField label="Feature on the home page" name="featured" error initial=f.featured />
                 <button type="submit" class=BUTTON disabled=move || action.pending().get()>

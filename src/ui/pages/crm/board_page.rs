@@ -1,6 +1,7 @@
 //! `/crm`: leads as a board, one column per stage, with the follow-ups due
-//! today above it. Once hydrated, cards are dragged between columns; without
-//! JavaScript each card has a stage selector that posts the same move.
+//! today above it. In the browser cards are dragged between columns (the
+//! `LeadBoard` island); without JavaScript each card has a stage selector
+//! that posts the same move.
 
 use crate::{
     api::crm::{load_crm_board, MoveLead},
@@ -10,6 +11,7 @@ use crate::{
         form::{last_error, FormAlert},
         page_header::PageHeader,
     },
+    ui::islands::lead_board::LeadBoard,
 };
 use leptos::prelude::*;
 
@@ -34,7 +36,6 @@ pub fn CrmBoardPage() -> impl IntoView {
 
 #[component]
 fn Board(board: CrmBoard, move_lead: ServerAction<MoveLead>) -> impl IntoView {
-    let dragging = RwSignal::new(None::<i64>);
     let due: Vec<LeadCard> = board.due_today().cloned().collect();
     view! {
         <section aria-labelledby="due-heading" class="mb-6 rounded-lg border border-amber-300 bg-amber-50 p-4">
@@ -47,47 +48,36 @@ fn Board(board: CrmBoard, move_lead: ServerAction<MoveLead>) -> impl IntoView {
                 }).collect_view()}
             </ul>
         </section>
-        <div class="grid gap-4 md:grid-cols-5" data-testid="board">
-            {LeadStage::ALL.into_iter().map(|stage| {
-                let cards: Vec<LeadCard> = board.in_stage(stage).cloned().collect();
-                view! { <Column stage cards dragging move_lead /> }
-            }).collect_view()}
-        </div>
+        <LeadBoard>
+            <div class="grid gap-4 md:grid-cols-5" data-testid="board">
+                {LeadStage::ALL.into_iter().map(|stage| {
+                    let cards: Vec<LeadCard> = board.in_stage(stage).cloned().collect();
+                    view! { <Column stage cards move_lead staff=board.is_staff /> }
+                }).collect_view()}
+            </div>
+        </LeadBoard>
     }
 }
 
+/// A stage's column; `data-stage` is where the board island drops cards.
 #[component]
 fn Column(
     stage: LeadStage,
     cards: Vec<LeadCard>,
-    dragging: RwSignal<Option<i64>>,
     move_lead: ServerAction<MoveLead>,
+    staff: bool,
 ) -> impl IntoView {
     let heading = format!("{}-heading", stage.as_str());
     let count = cards.len();
-    let drop = move |ev: leptos::ev::DragEvent| {
-        ev.prevent_default();
-        if let Some(id) = dragging.get_untracked() {
-            dragging.set(None);
-            move_lead.dispatch(MoveLead {
-                id,
-                stage: stage.as_str().to_string(),
-                lost_reason: String::new(),
-                back_to: "/crm".into(),
-            });
-        }
-    };
     view! {
         <section
             aria-labelledby=heading.clone()
             data-stage=stage.as_str()
             class="min-h-40 rounded-lg border border-stone-200 bg-stone-50 p-2"
-            on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default()
-            on:drop=drop
         >
             <h2 id=heading.clone() class="mb-2 px-1 font-semibold">{format!("{} ({count})", stage.label())}</h2>
             <ul class="space-y-2">
-                {cards.into_iter().map(|card| view! { <Card card dragging move_lead /> }).collect_view()}
+                {cards.into_iter().map(|card| view! { <Card card move_lead staff /> }).collect_view()}
             </ul>
         </section>
     }
@@ -96,10 +86,12 @@ fn Column(
 #[component]
 fn Card(
     card: LeadCard,
-    dragging: RwSignal<Option<i64>>,
     move_lead: ServerAction<MoveLead>,
+    /// Partners cannot close leads, nor move closed ones.
+    staff: bool,
 ) -> impl IntoView {
     let id = card.id;
+    let movable = staff || !card.stage.is_closed();
     let select_id = format!("stage-{id}");
     let reason_id = format!("lost_reason-{id}");
     let select_label = format!("Stage of {}", card.name);
@@ -116,9 +108,9 @@ fn Card(
     view! {
         <li
             class="rounded border border-stone-200 bg-white p-2 text-sm shadow-sm"
-            draggable="true"
+            draggable=movable.then_some("true")
             data-lead=card.name.clone()
-            on:dragstart=move |_| dragging.set(Some(id))
+            data-lead-id=id
         >
             <a class="font-medium text-teal-800 underline" href=format!("/crm/leads/{id}")>{card.name.clone()}</a>
             {(!card.company.is_empty()).then(|| view! { <p class="text-stone-600">{card.company.clone()}</p> })}
@@ -127,19 +119,23 @@ fn Card(
                 {card.follow_up_on.clone().map(|d| format!(" · follow up {d}"))}
             </p>
             {card.lost_reason.clone().map(|r| view! { <p class="text-stone-600">{format!("Lost: {r}")}</p> })}
+            {movable.then(|| view! {
             <ActionForm action=move_lead attr:class="mt-2 flex flex-wrap items-end gap-1">
                 <input type="hidden" name="id" value=id />
                 <input type="hidden" name="back_to" value="/crm" />
                 <label for=select_id.clone() class="sr-only">{select_label}</label>
                 <select id=select_id name="stage" class="rounded border border-stone-300 px-1 py-0.5">
-                    {LeadStage::ALL.into_iter().map(|s| view! {
+                    {LeadStage::choices(staff).into_iter().map(|s| view! {
                         <option value=s.as_str() selected=s == card.stage>{s.label()}</option>
                     }).collect_view()}
                 </select>
-                <label for=reason_id.clone() class="sr-only">"Reason, if lost"</label>
-                <input id=reason_id name="lost_reason" placeholder="Reason, if lost" class="w-28 rounded border border-stone-300 px-1 py-0.5" />
+                {staff.then(|| view! {
+                    <label for=reason_id.clone() class="sr-only">"Reason, if lost"</label>
+                    <input id=reason_id.clone() name="lost_reason" placeholder="Reason, if lost" class="w-28 rounded border border-stone-300 px-1 py-0.5" />
+                })}
                 <button type="submit" class="rounded border border-stone-300 px-2 py-0.5 hover:bg-stone-100">"Move"</button>
             </ActionForm>
+            })}
             {move || message().map(|m| view! { <p class="mt-1 text-red-700" data-testid="card-error">{m}</p> })}
         </li>
     }

@@ -101,13 +101,15 @@ fn Lead(
         </section>
         <section class=PANEL aria-labelledby="work-heading">
             <h2 id="work-heading" class="mb-3 text-lg font-semibold">"Move it along"</h2>
+            // Won and lost are the shop's decisions; a partner cannot reopen them.
+            {(detail.is_staff || !l.stage.is_closed()).then(|| view! {
             <ActionForm action=move_lead attr:class="mb-4 flex flex-wrap items-end gap-2">
                 <input type="hidden" name="id" value=id />
                 <input type="hidden" name="back_to" value=back.clone() />
                 <div>
                     <label for="stage" class="block text-sm font-medium">"Stage"</label>
                     <select id="stage" name="stage" class="rounded border border-stone-300 px-2 py-1.5">
-                        {LeadStage::ALL.into_iter().map(|s| view! { <option value=s.as_str() selected=s == l.stage>{s.label()}</option> }).collect_view()}
+                        {LeadStage::choices(detail.is_staff).into_iter().map(|s| view! { <option value=s.as_str() selected=s == l.stage>{s.label()}</option> }).collect_view()}
                     </select>
                 </div>
                 <div>
@@ -116,6 +118,7 @@ fn Lead(
                 </div>
                 <button type="submit" class=BUTTON>"Move"</button>
             </ActionForm>
+            })}
             {detail.is_staff.then(|| {
                 let options: Vec<(String, String)> = std::iter::once((String::new(), "Nobody".to_string()))
                     .chain(detail.assignees.clone())

@@ -4,10 +4,12 @@
 use crate::{
     api::{partner_dashboard::load_partner_dashboard, partner_documents::UploadPartnerDocument},
     domain::{status_label, DocumentView, PartnerDashboard, DOCUMENT_KINDS},
-    ui::components::{
-        access::Refused,
-        copy_button::CopyButton,
-        form::{posted_error, FormAlert},
+    ui::{
+        components::{
+            access::Refused,
+            form::{posted_error, FormAlert},
+        },
+        islands::copy_button::CopyButton,
     },
 };
 use leptos::prelude::*;
@@ -51,7 +53,7 @@ fn Partner(data: PartnerDashboard) -> impl IntoView {
             <div class="flex flex-wrap items-center gap-2">
                 <label for="referral-link" class="sr-only">"Referral link"</label>
                 <input id="referral-link" readonly value=data.referral_link.clone() class="min-w-0 flex-1 rounded border border-stone-300 bg-stone-50 px-3 py-2 font-mono text-sm" />
-                <CopyButton text=data.referral_link.clone() label="Copy link" />
+                <CopyButton text=data.referral_link.clone() label="Copy link".to_string() />
             </div>
             <figure class="mt-4 w-48">
                 <div data-testid="referral-qr" inner_html=data.qr_svg.clone()></div>

@@ -4,8 +4,9 @@
 use crate::{
     api::cart::{load_cart, RemoveFromCart, UpdateCartLine},
     domain::{AppError, Cart, CartLine},
-    ui::components::{
-        access::Refused, form::last_error, page_header::PageHeader, stock_badge::StockBadge,
+    ui::{
+        components::{access::Refused, form::last_error, page_header::PageHeader},
+        islands::stock_badge::StockBadge,
     },
 };
 use leptos::prelude::*;

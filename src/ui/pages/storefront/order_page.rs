@@ -14,30 +14,42 @@ use crate::{
     },
 };
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn OrderPage() -> impl IntoView {
     let params = use_params_map();
+    // The key of the order's emailed link, which opens it on any device.
+    let key = use_query_map()
+        .with_untracked(|q| q.get("key"))
+        .unwrap_or_default();
     let order = Resource::new(
-        move || params.with(|p| p.get("reference")).unwrap_or_default(),
-        load_order,
+        {
+            let key = key.clone();
+            move || {
+                let reference = params.with(|p| p.get("reference")).unwrap_or_default();
+                (reference, key.clone())
+            }
+        },
+        |(reference, key)| load_order(reference, key),
     );
     view! {
         <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
+            {move || {
+                let key = key.clone();
+                Suspend::new(async move {
                 match order.await {
-                    Ok(order) => view! { <Order order /> }.into_any(),
+                    Ok(order) => view! { <Order order link_key=key /> }.into_any(),
                     Err(AppError::NotFound) => view! { <NotFoundPage /> }.into_any(),
                     Err(error) => view! { <Refused error back_to="/account" /> }.into_any(),
                 }
-            })}
+            })}}
         </Suspense>
     }
 }
 
 #[component]
-fn Order(order: OrderView) -> impl IntoView {
+fn Order(order: OrderView, link_key: String) -> impl IntoView {
     let reference = order.reference.clone();
     view! {
         <PageHeader title="Your order" description="The status of your order." />
@@ -46,7 +58,12 @@ fn Order(order: OrderView) -> impl IntoView {
             <span data-testid="order-status">{status_label(&order.status)}</span>
         </p>
         {order.upi_intent.clone().map(|intent| view! {
-            <PayByUpi intent qr=order.upi_qr_svg.clone().unwrap_or_default() total=order.total.to_string() reference=reference.clone() />
+            <PayByUpi intent qr=order.upi_qr_svg.clone().unwrap_or_default() total=order.total.to_string() reference=reference.clone() link_key=link_key.clone() />
+        })}
+        {order.guest.then(|| view! {
+            <p class="mb-4 text-sm text-stone-600" data-testid="keep-the-link">
+                "Keep the confirmation email: its link opens this order on any phone or computer."
+            </p>
         })}
         {(order.status == "payment_submitted").then(|| view! {
             <p role="status" class="mb-4 rounded border border-teal-300 bg-teal-50 px-4 py-3">
@@ -82,7 +99,14 @@ fn Order(order: OrderView) -> impl IntoView {
 }
 
 #[component]
-fn PayByUpi(intent: String, qr: String, total: String, reference: String) -> impl IntoView {
+fn PayByUpi(
+    intent: String,
+    qr: String,
+    total: String,
+    reference: String,
+    /// The order link's key, sent with the UTR so any device can report it.
+    link_key: String,
+) -> impl IntoView {
     let action = ServerAction::<SubmitUtr>::new();
     let error = last_error(action);
     view! {
@@ -101,6 +125,7 @@ fn PayByUpi(intent: String, qr: String, total: String, reference: String) -> imp
             <FormAlert error />
             <ActionForm action attr:novalidate=true attr:class="max-w-sm">
                 <input type="hidden" name="reference" value=reference />
+                <input type="hidden" name="key" value=link_key />
                 <Field label="UTR (12 digits)" name="utr" input_type="text" hint="Your UPI app shows it after paying." error />
                 <SubmitButton label="Send payment reference" pending=action.pending().into() />
             </ActionForm>

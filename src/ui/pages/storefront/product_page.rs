@@ -12,8 +12,8 @@ use crate::{
             price::Price,
             product_card::ProductGrid,
             seo::{absolute, JsonLd, SocialTags},
-            stock_badge::StockBadge,
         },
+        islands::{add_to_cart::AddToCart, stock_badge::StockBadge},
         pages::not_found_page::NotFoundPage,
     },
 };
@@ -22,7 +22,6 @@ use crate::{
     ui::components::{
         current_user::use_current_user,
         form::{last_error, Field, FormAlert},
-        live_stock::live_stock,
         notice::Notice,
     },
 };
@@ -139,7 +138,7 @@ fn Product(product: ProductDetail, also_bought: Vec<ProductCard>) -> impl IntoVi
                 <Price price=product.card.price mrp=product.card.mrp large=true />
                 <p class="mb-3 text-sm text-stone-500">{format!("Inclusive of all taxes (GST {}%)", product.gst_rate)}</p>
                 <StockBadge product_id=product.card.id stock=product.card.stock />
-                <AddToCart product_id=product.card.id max_quantity stock=product.card.stock />
+                <AddToCartForm product_id=product.card.id max_quantity stock=product.card.stock />
                 {(product.card.stock <= 0).then(|| view! { <NotifyMe product_id=product.card.id /> })}
                 <section aria-labelledby="description-heading" class="mt-8">
                     <h2 id="description-heading" class="mb-2 text-xl font-semibold">"About this product"</h2>
@@ -157,67 +156,21 @@ fn Product(product: ProductDetail, also_bought: Vec<ProductCard>) -> impl IntoVi
     }
 }
 
-/// Quantity and "Add to cart"; a refusal (not enough stock) shows beside the quantity.
+/// Quantity and "Add to cart" (an island that follows live stock); a
+/// refused post (not enough stock) comes back beside the quantity.
 #[component]
-fn AddToCart(product_id: i32, max_quantity: i32, stock: i32) -> impl IntoView {
-    let stock = live_stock(product_id, stock);
-    let unavailable = move || stock.get() <= 0;
-    let action = ServerAction::<AddToCartFn>::new();
-    let error = last_error(action);
-    let message = move || {
-        error.get().and_then(|e| {
-            e.form_errors()
-                .and_then(|f| f.field("quantity").map(str::to_owned))
-        })
-    };
-    let form_message = move || {
-        error
-            .get()
-            .filter(|e| {
-                e.form_errors()
-                    .is_none_or(|f| f.field("quantity").is_none())
-            })
-            .map(|e| e.to_string())
-    };
-    let typed = error
-        .get_untracked()
-        .and_then(|e| {
-            e.form_errors()
-                .and_then(|f| f.value("quantity").map(str::to_owned))
-        })
+fn AddToCartForm(product_id: i32, max_quantity: i32, stock: i32) -> impl IntoView {
+    let error = last_error(ServerAction::<AddToCartFn>::new()).get_untracked();
+    let form = error.as_ref().and_then(|e| e.form_errors());
+    let quantity_error = form.and_then(|f| f.field("quantity").map(str::to_owned));
+    let typed = form
+        .and_then(|f| f.value("quantity").map(str::to_owned))
         .unwrap_or_else(|| "1".into());
-    view! {
-        <ActionForm action attr:novalidate=true attr:class="mt-4">
-            <input type="hidden" name="product_id" value=product_id />
-            <div class="flex items-end gap-3">
-                <div>
-                    <label for="quantity" class="mb-1 block text-sm font-medium">"Quantity"</label>
-                    <input
-                        id="quantity"
-                        name="quantity"
-                        type="number"
-                        min="1"
-                        max=max_quantity
-                        value=typed
-                        inputmode="numeric"
-                        aria-invalid=move || message().is_some().then_some("true")
-                        aria-describedby=move || message().is_some().then_some("quantity-error")
-                        class="w-20 rounded border border-stone-300 px-2 py-2 aria-[invalid=true]:border-red-600"
-                        disabled=unavailable
-                    />
-                </div>
-                <button
-                    type="submit"
-                    disabled=unavailable
-                    class="rounded bg-teal-700 px-5 py-2 font-semibold text-white hover:bg-teal-800 disabled:cursor-not-allowed disabled:bg-stone-400"
-                >
-                    "Add to cart"
-                </button>
-            </div>
-            {move || message().map(|m| view! { <p id="quantity-error" class="mt-1 text-sm text-red-700">{m}</p> })}
-            {move || form_message().map(|m| view! { <p role="alert" class="mt-1 text-sm text-red-700">{m}</p> })}
-        </ActionForm>
-    }
+    let form_error = error
+        .as_ref()
+        .filter(|_| quantity_error.is_none())
+        .map(|e| e.to_string());
+    view! { <AddToCart product_id max_quantity stock typed quantity_error form_error /> }
 }
 
 /// "Notify me" for an out-of-stock product: one email when it is back.

@@ -1,15 +1,12 @@
 //! The header's search form. Without JavaScript it submits to `/search`;
-//! once hydrated it also suggests products while the shopper types.
+//! in the browser it also suggests products while the shopper types.
 
 use crate::api::catalog::suggest;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
-#[component]
-pub fn SearchBox() -> impl IntoView {
-    let initial = use_query_map()
-        .with_untracked(|q| q.get("q"))
-        .unwrap_or_default();
+/// `initial`: the shop search being shown (empty on other pages).
+#[island]
+pub fn SearchBox(initial: String) -> impl IntoView {
     let (text, set_text) = signal(initial.clone());
     let (typing, set_typing) = signal(false);
     let suggestions = LocalResource::new(move || {

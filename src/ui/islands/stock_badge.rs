@@ -1,9 +1,9 @@
-//! "In stock", "Only 3 left" or "Out of stock", kept live once hydrated.
+//! "In stock", "Only 3 left" or "Out of stock", kept live in the browser.
 
-use crate::{domain::StockLevel, ui::components::live_stock::live_stock};
+use crate::{domain::StockLevel, ui::islands::live_stock::live_stock};
 use leptos::prelude::*;
 
-#[component]
+#[island]
 pub fn StockBadge(product_id: i32, stock: i32) -> impl IntoView {
     let stock = live_stock(product_id, stock);
     let level = move || StockLevel::of(stock.get());

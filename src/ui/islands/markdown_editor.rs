@@ -1,20 +1,23 @@
 //! A markdown text area with a preview: the saved text rendered by the
-//! server at first, then, once hydrated, updated as the admin types.
+//! server at first, then, in the browser, updated as the admin types.
 
 use crate::{
     api::admin::products::preview_markdown, domain::AppError, ui::components::form::TextArea,
 };
 use leptos::prelude::*;
 
-#[component]
+/// `error`: the refused post this form came back with, if any (it holds
+/// the typed text and the message beside the field).
+#[island]
 pub fn MarkdownEditor(
-    label: &'static str,
-    name: &'static str,
-    error: Signal<Option<AppError>>,
+    label: String,
+    name: String,
+    error: Option<AppError>,
     initial: String,
     initial_html: String,
-    #[prop(default = 10)] rows: u32,
+    rows: u32,
 ) -> impl IntoView {
+    let error = Signal::stored(error);
     let preview = RwSignal::new(initial_html);
     let render = Action::new(|text: &String| {
         let text = text.clone();

@@ -1,11 +1,11 @@
-//! A button that copies a text to the clipboard once the page is hydrated.
+//! A button that copies a text to the clipboard, in the browser.
 //! Without JavaScript it stays disabled, and the text beside it can be
 //! selected and copied by hand.
 
 use leptos::prelude::*;
 
-#[component]
-pub fn CopyButton(#[prop(into)] text: String, label: &'static str) -> impl IntoView {
+#[island]
+pub fn CopyButton(text: String, label: String) -> impl IntoView {
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
     let copied = RwSignal::new(false);
@@ -27,7 +27,7 @@ pub fn CopyButton(#[prop(into)] text: String, label: &'static str) -> impl IntoV
             disabled=move || !hydrated.get()
             on:click=copy
         >
-            <span aria-live="polite">{move || if copied.get() { "Copied" } else { label }}</span>
+            <span aria-live="polite">{move || if copied.get() { "Copied".to_string() } else { label.clone() }}</span>
         </button>
     }
 }
