@@ -30,6 +30,7 @@ pub mod order_expiry;
 pub mod payouts;
 pub mod rate_limit;
 pub mod referral;
+pub mod script_preloads;
 pub mod security_headers;
 pub mod seo;
 pub mod shop_settings;

@@ -254,3 +254,53 @@ async fn a_hand_made_listing_request_with_wild_values_is_answered_not_crashed() 
     let body: Value = response.json().await.unwrap();
     assert_eq!(body["total"], 14);
 }
+
+/// The home page's count for the category `slug` ("12 products").
+fn home_count(html: &str, slug: &str) -> String {
+    let main = &html[html.find("<main").expect("a main element")..];
+    let at = main
+        .find(&format!(r#"href="/c/{slug}""#))
+        .unwrap_or_else(|| panic!("{slug} on the home page"));
+    let rest = &main[at..];
+    let p = rest.find("<p").unwrap();
+    let open = p + rest[p..].find('>').unwrap() + 1;
+    let close = open + rest[open..].find('<').unwrap();
+    rest[open..close].to_string()
+}
+
+#[tokio::test]
+async fn category_counts_follow_products_being_added_hidden_moved_and_removed() {
+    let app = spawn_shop().await;
+    let (_, home) = page(&app, "/").await;
+    let before: i64 = home_count(&home, "staples")
+        .split(' ')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let steps = [
+        "UPDATE products SET active = false WHERE sku = 'STP-001'",
+        "UPDATE products SET category_id = (SELECT id FROM categories WHERE slug = 'snacks') WHERE sku = 'STP-002'",
+        "INSERT INTO products (sku, slug, name, brand, unit, category_id, price_paise, mrp_paise, gst_rate, hsn, stock)
+         SELECT 'STP-NEW', 'new-rice', 'New Rice', 'Haat', '1 kg', id, 10000, 10000, 5, '1006', 5
+         FROM categories WHERE slug = 'staples'",
+        "UPDATE products SET stock = stock + 1 WHERE sku = 'STP-003'",
+    ];
+    for step in steps {
+        sqlx::query(step).execute(&app.pool).await.expect(step);
+    }
+    let (_, home) = page(&app, "/").await;
+    assert_eq!(
+        home_count(&home, "staples"),
+        format!("{} products", before - 2 + 1)
+    );
+    // Whatever happened, every kept count equals a recount.
+    let wrong: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM categories c
+         WHERE active_products <> (SELECT count(*) FROM products p WHERE p.category_id = c.id AND p.active)",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(wrong, 0);
+}

@@ -202,9 +202,19 @@ pub async fn search(q: String, page: i64) -> Result<SearchResults, AppError> {
     })
 }
 
+/// A product as the search box suggests it: only what the list shows, so
+/// the browser's code decodes four fields, not a whole card.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Suggestion {
+    pub slug: String,
+    pub name: String,
+    pub brand: String,
+    pub unit: String,
+}
+
 /// Up to six products for the search box's suggestions while typing.
 #[server(prefix = "/api", endpoint = "suggest", input = leptos::server_fn::codec::GetUrl)]
-pub async fn suggest(q: String) -> Result<Vec<ProductCard>, AppError> {
+pub async fn suggest(q: String) -> Result<Vec<Suggestion>, AppError> {
     use crate::{
         db::search::search,
         server::{errors::OrInternal, state::app_state},
@@ -216,5 +226,13 @@ pub async fn suggest(q: String) -> Result<Vec<ProductCard>, AppError> {
     let (products, _) = search(&app_state().pool, &query, 6, 0)
         .await
         .or_internal("suggesting")?;
-    Ok(products)
+    Ok(products
+        .into_iter()
+        .map(|p| Suggestion {
+            slug: p.slug,
+            name: p.name,
+            brand: p.brand,
+            unit: p.unit,
+        })
+        .collect())
 }

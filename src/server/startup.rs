@@ -172,6 +172,9 @@ pub fn router(state: AppState) -> Router {
             Hsts(config.site_url.scheme() == "https"),
             add_security_headers,
         ))
+        .layer(middleware::from_fn(
+            super::script_preloads::without_script_preloads,
+        ))
         .layer(middleware::from_fn(super::cache_headers::for_static_files))
         .layer(middleware::from_fn(
             super::input_guard::refuse_unreadable_addresses,

@@ -4,6 +4,7 @@ pub mod access;
 pub mod account_menu;
 pub mod admin_frame;
 pub mod breadcrumbs;
+pub mod counts;
 pub mod current_user;
 pub mod enquiry_form;
 pub mod form;

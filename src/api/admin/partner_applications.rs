@@ -164,12 +164,14 @@ pub async fn approve_application(id: i64) -> Result<(), AppError> {
     partner_applications::mark_approved(&mut *tx, id, admin.0.id)
         .await
         .or_internal("approving the application")?;
+    let new_account = password_link.is_some();
     let account_link = password_link.unwrap_or_else(|| state.config.link("/login?next=/dashboard"));
     let mail = messages::application_approved(
         name.as_str(),
         &code,
         &rate_label(commission_bp),
         &account_link,
+        new_account,
     );
     outbox::enqueue(
         &mut *tx,

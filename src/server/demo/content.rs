@@ -78,7 +78,15 @@ pub async fn load(pool: &PgPool) -> Result<(), DemoError> {
         .await?;
     }
     if menus::count(&mut *tx).await? == 0 {
-        menus::add(&mut *tx, "header", "Offers", "/search?q=offer").await?;
+        // Every header link leads to a page with products on it.
+        for (label, href) in [
+            ("Staples", "/c/staples"),
+            ("Snacks", "/c/snacks"),
+            ("Personal care", "/c/personal-care"),
+            ("Health", "/c/health"),
+        ] {
+            menus::add(&mut *tx, "header", label, href).await?;
+        }
         for (slug, title, _, _) in PAGES {
             menus::add(&mut *tx, "footer", title, &format!("/{slug}")).await?;
         }

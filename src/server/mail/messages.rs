@@ -89,8 +89,9 @@ pub fn application_received(name: &str, kind: &str) -> Composed {
     Composed {
         subject: "We received your partner application".into(),
         body_text: format!(
-            "Namaste {name},\n\nThank you for applying to be a {kind}. We review applications \
-             within two working days and will write to you at this address with our decision.\n"
+            "Namaste {name},\n\nThank you for applying to the partner programme ({kind}). We review \
+             applications within two working days and will write to you at this address with our \
+             decision.\n"
         ),
     }
 }
@@ -99,25 +100,33 @@ pub fn application_to_admins(name: &str, kind: &str, city: &str, review_link: &s
     Composed {
         subject: format!("New partner application: {name}"),
         body_text: format!(
-            "{name} from {city} applied to be a {kind}.\n\nReview it here: {review_link}\n"
+            "{name} from {city} applied to the partner programme ({kind}).\n\nReview it here: \
+             {review_link}\n"
         ),
     }
 }
 
 /// `account_link` opens the account: a link to choose a password for a new
-/// account, or the login page for an existing one.
+/// account (`new_account`), or the login page for an existing one.
 pub fn application_approved(
     name: &str,
     referral_code: &str,
     rate: &str,
     account_link: &str,
+    new_account: bool,
 ) -> Composed {
+    let next_step = if new_account {
+        "Choose a password for your partner account here; then your dashboard opens (the link \
+         works for 72 hours):"
+    } else {
+        "Log in with your usual password to open your partner dashboard:"
+    };
     Composed {
         subject: "Welcome to the partner programme".into(),
         body_text: format!(
             "Namaste {name},\n\nYour partner application is approved. Your referral code is \
              {referral_code}, and you earn {rate} of the value (before GST) of every order placed \
-             through your link once it is delivered.\n\nOpen your partner dashboard:\n{account_link}\n"
+             through your link once it is delivered.\n\n{next_step}\n{account_link}\n"
         ),
     }
 }

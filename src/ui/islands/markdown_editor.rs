@@ -19,15 +19,19 @@ pub fn MarkdownEditor(
 ) -> impl IntoView {
     let error = Signal::stored(error);
     let preview = RwSignal::new(initial_html);
-    let render = Action::new(|text: &String| {
-        let text = text.clone();
-        async move { preview_markdown(text).await }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(html)) = render.value().get() {
-            preview.set(html);
-        }
-    });
+    // Answers can arrive out of order; only the latest keystroke's counts.
+    let latest = StoredValue::new(0u32);
+    let render = move |text: String| {
+        let request = latest.get_value().wrapping_add(1);
+        latest.set_value(request);
+        leptos::task::spawn_local(async move {
+            if let Ok(html) = preview_markdown(text).await {
+                if latest.get_value() == request {
+                    preview.set(html);
+                }
+            }
+        });
+    };
     view! {
         <div class="grid gap-4 lg:grid-cols-2">
             <TextArea
@@ -37,7 +41,7 @@ pub fn MarkdownEditor(
                 initial
                 rows
                 hint="Markdown: ## heading, **bold**, - list item, [link](/about)."
-                on_input=Callback::new(move |text: String| { render.dispatch(text); })
+                on_input=Callback::new(render)
             />
             <div>
                 <p class="mb-1 block font-medium">"Preview"</p>

@@ -1,30 +1,31 @@
 //! The header's search form. Without JavaScript it submits to `/search`;
 //! in the browser it also suggests products while the shopper types.
 
-use crate::api::catalog::suggest;
+use crate::api::catalog::{suggest, Suggestion};
 use leptos::prelude::*;
 
 /// `initial`: the shop search being shown (empty on other pages).
 #[island]
 pub fn SearchBox(initial: String) -> impl IntoView {
-    let (text, set_text) = signal(initial.clone());
     let (typing, set_typing) = signal(false);
-    let suggestions = LocalResource::new(move || {
-        let query = text.get();
-        async move {
-            if query.trim().chars().count() < 2 {
-                Vec::new()
-            } else {
-                suggest(query).await.unwrap_or_default()
-            }
+    let suggestions = RwSignal::new(Vec::<Suggestion>::new());
+    // Answers can arrive out of order; only the latest request's counts.
+    let latest = StoredValue::new(0u32);
+    let ask = move |query: String| {
+        let request = latest.get_value().wrapping_add(1);
+        latest.set_value(request);
+        if query.trim().chars().count() < 2 {
+            suggestions.set(Vec::new());
+            return;
         }
-    });
-    let showing = move || {
-        typing.get()
-            && suggestions
-                .get()
-                .is_some_and(|list: Vec<_>| !list.is_empty())
+        leptos::task::spawn_local(async move {
+            let found = suggest(query).await.unwrap_or_default();
+            if latest.get_value() == request {
+                suggestions.set(found);
+            }
+        });
     };
+    let showing = move || typing.get() && suggestions.with(|list| !list.is_empty());
     view! {
         <form action="/search" method="get" role="search" class="relative flex w-full max-w-md gap-2 sm:w-auto sm:flex-1">
             <label for="site-search" class="sr-only">"Search products"</label>
@@ -41,12 +42,12 @@ pub fn SearchBox(initial: String) -> impl IntoView {
                 class="w-full rounded border border-stone-300 bg-white px-3 py-2 focus:border-teal-600 focus:outline-none focus:ring-2 focus:ring-teal-600/30"
                 on:input=move |ev| {
                     set_typing.set(true);
-                    set_text.set(event_target_value(&ev));
+                    ask(event_target_value(&ev));
                 }
             />
             <button type="submit" class="rounded bg-stone-800 px-3 py-2 text-white hover:bg-stone-900">"Search"</button>
             {move || {
-                let list = suggestions.get().unwrap_or_default();
+                let list = suggestions.get();
                 (typing.get() && !list.is_empty()).then(|| view! {
                     <ul
                         id="search-suggestions"

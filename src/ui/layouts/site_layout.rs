@@ -55,10 +55,18 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
         <footer class="mt-16 border-t border-stone-200 bg-white">
             <div class="mx-auto flex max-w-5xl flex-wrap justify-between gap-2 px-4 py-6 text-sm text-stone-600">
                 {loaded(|c| view! {
-                    <div>
+                    <div data-testid="footer-contact">
                         <p class="font-semibold text-stone-800">{c.business_name}</p>
-                        <p>{c.address}</p>
-                        <p>{c.contact_phone} " " {c.contact_email}</p>
+                        // A shop that has not filled these in gets no empty lines.
+                        {(!c.address.is_empty()).then(|| view! { <p>{c.address}</p> })}
+                        {(!c.contact_phone.is_empty() || !c.contact_email.is_empty()).then(|| {
+                            let contact = [c.contact_phone, c.contact_email]
+                                .into_iter()
+                                .filter(|part| !part.is_empty())
+                                .collect::<Vec<_>>()
+                                .join(" · ");
+                            view! { <p>{contact}</p> }
+                        })}
                     </div>
                     <Links links=c.footer label="Footer" class="flex flex-wrap gap-x-4 gap-y-1" />
                 }.into_any())}

@@ -44,7 +44,7 @@ fn Categories(rows: Vec<AdminCategory>) -> impl IntoView {
             let name = move |n: &str| format!("{n}-{id}");
             view! {
                 <details class="mb-2 rounded border border-stone-200 bg-white p-3">
-                    <summary class="cursor-pointer font-medium">{c.name.clone()} <span class="text-sm text-stone-500">{format!(" · /c/{} · {} products · position {}", c.slug, c.product_count, c.position)}</span></summary>
+                    <summary class="cursor-pointer font-medium">{c.name.clone()} <span class="text-sm text-stone-500">{format!(" · /c/{} · {} · position {}", c.slug, crate::ui::components::counts::products(c.product_count), c.position)}</span></summary>
                     <ActionForm action attr:novalidate=true attr:class="mt-3 grid gap-x-4 md:grid-cols-2">
                         <input type="hidden" name="id" value=c.id />
                         <Field label="Name" name=name("name") error initial=c.name.clone() />

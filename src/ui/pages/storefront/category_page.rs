@@ -61,8 +61,9 @@ fn Category(page: Page, listing: Listing) -> impl IntoView {
         .unwrap_or_default();
     let title = format!("{}{filter_note}{page_note}", page.name);
     let description = format!(
-        "{} {} products at your neighbourhood store. Prices include GST.",
-        page.description, page.total
+        "{} {} at your neighbourhood store. Prices include GST.",
+        page.description,
+        crate::ui::components::counts::products(page.total)
     );
     let canonical = format!("{base}{}", listing.canonical_query());
     view! {
@@ -76,7 +77,7 @@ fn Category(page: Page, listing: Listing) -> impl IntoView {
             <Filters action=base.clone() brands=page.brands listing=listing.clone() />
             <section aria-labelledby="products-heading">
                 <h2 id="products-heading" class="mb-3 text-lg font-semibold" data-testid="result-count">
-                    {format!("{} products", page.total)}
+                    {crate::ui::components::counts::products(page.total)}
                 </h2>
                 {if page.products.is_empty() {
                     view! { <p>"No products match these filters. Try removing one."</p> }.into_any()

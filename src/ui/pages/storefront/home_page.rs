@@ -45,7 +45,7 @@ fn Home(home: HomeData) -> impl IntoView {
                     <li>
                         <a href=format!("/c/{}", c.slug) class="block h-full rounded-lg border border-stone-200 bg-white p-4 shadow-sm hover:border-teal-600">
                             <h3 class="font-semibold">{c.name}</h3>
-                            <p class="text-sm text-stone-600">{format!("{} products", c.product_count)}</p>
+                            <p class="text-sm text-stone-600">{crate::ui::components::counts::products(c.product_count)}</p>
                         </a>
                     </li>
                 }).collect_view()}

@@ -57,7 +57,7 @@ fn Results(results: SearchResults) -> impl IntoView {
         } else {
             view! {
                 <h2 class="mb-3 text-lg font-semibold" data-testid="result-count">
-                    {format!("{} products", results.total)}
+                    {crate::ui::components::counts::products(results.total)}
                 </h2>
                 <ProductGrid products=results.products />
                 {more.then(|| view! { <a rel="next" href=next class="mt-6 inline-block rounded border px-3 py-1.5">"More results"</a> })}

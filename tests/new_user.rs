@@ -1,0 +1,144 @@
+//! What a new user meets on a fresh demo shop: every menu link leads to a
+//! page with something on it, counts read right, the footer has no empty
+//! lines, the shop's search box shows only shop searches, and the partner
+//! emails say what they mean.
+
+mod common;
+
+use common::*;
+
+async fn get(client: &reqwest::Client, app: &TestApp, path: &str) -> (u16, String) {
+    let response = client
+        .get(format!("{}{path}", app.url))
+        .send()
+        .await
+        .unwrap();
+    (response.status().as_u16(), response.text().await.unwrap())
+}
+
+/// The `href`s of the links inside the `<nav aria-label="{label}">`.
+fn menu_links(html: &str, label: &str) -> Vec<String> {
+    let start = html
+        .find(&format!(r#"<nav aria-label="{label}""#))
+        .unwrap_or_else(|| panic!("a {label} menu"));
+    let end = start + html[start..].find("</nav>").unwrap();
+    html[start..end]
+        .split(r#"href=""#)
+        .skip(1)
+        .map(|rest| rest[..rest.find('"').unwrap()].to_string())
+        .collect()
+}
+
+fn main_text(html: &str) -> String {
+    let start = html.find(r#"<main id="main""#).expect("a main element");
+    let end = start + html[start..].find("</main>").unwrap();
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html[start..end].chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[tokio::test]
+async fn every_header_and_footer_link_of_the_demo_shop_leads_to_a_page_with_content() {
+    let app = spawn_shop().await;
+    let visitor = browser();
+    let (_, home) = get(&visitor, &app, "/").await;
+    let mut links = menu_links(&home, "Shop");
+    links.extend(menu_links(&home, "Footer"));
+    assert!(links.len() >= 8, "{links:?}");
+    for link in links {
+        let (status, html) = get(&visitor, &app, &link).await;
+        assert_eq!(status, 200, "{link}");
+        let text = main_text(&html);
+        assert!(text.len() > 150, "{link} shows little: {text}");
+        assert!(!text.contains("could not find anything"), "{link}: {text}");
+    }
+}
+
+#[tokio::test]
+async fn one_product_is_counted_as_one_product() {
+    let app = spawn_shop().await;
+    let (brand, slug): (String, String) = sqlx::query_as(
+        "SELECT p.brand, c.slug FROM products p JOIN categories c ON c.id = p.category_id
+         WHERE p.active GROUP BY p.brand, c.slug HAVING count(*) = 1 LIMIT 1",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let path = format!("/c/{slug}?brand={}", haat::domain::encode(&brand));
+    let (_, html) = get(&browser(), &app, &path).await;
+    let at = html.find(r#"data-testid="result-count""#).expect("a count");
+    let shown = &html[at..at + 80];
+    assert!(shown.contains(">1 product<"), "{path}: {shown}");
+}
+
+#[tokio::test]
+async fn a_shop_without_contact_details_has_no_empty_lines_in_its_footer() {
+    let app = spawn_app().await;
+    sqlx::query("UPDATE settings SET address = '', contact_phone = '', contact_email = ''")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let (_, html) = get(&browser(), &app, "/").await;
+    let start = html.find(r#"data-testid="footer-contact""#).unwrap();
+    let end = start + html[start..].find("</div>").unwrap();
+    assert_eq!(
+        html[start..end].matches("<p").count(),
+        1,
+        "{}",
+        &html[start..end]
+    );
+}
+
+#[tokio::test]
+async fn the_header_search_box_shows_only_a_shop_search() {
+    let app = spawn_shop().await;
+    let admin = signed_in_as(&app, "owner@example.in", "admin").await;
+    let (_, audit) = get(&admin, &app, "/admin/audit?q=Classmate").await;
+    let header_box = r#"id="site-search" name="q" type="search" value="Classmate""#;
+    assert!(!audit.contains(header_box));
+    let (_, search) = get(&admin, &app, "/search?q=Classmate").await;
+    assert!(search.contains(header_box));
+}
+
+#[tokio::test]
+async fn the_application_email_reads_right_for_an_individual_partner() {
+    let app = spawn_app().await;
+    let applied = call(
+        &browser(),
+        &app,
+        "apply_as_partner",
+        &[
+            ("kind", "ipp"),
+            ("name", "Ishaan Mehta"),
+            ("email", "ishaan@example.in"),
+            ("mobile", "9876543210"),
+            ("city", "Indore"),
+            ("pan", ""),
+            ("upi_id", "ishaan@okaxis"),
+            ("business_name", ""),
+            ("gstin", ""),
+            ("address", ""),
+        ],
+    )
+    .await;
+    assert_eq!(applied.status(), 200, "{}", applied.text().await.unwrap());
+    let body: String = sqlx::query_scalar(
+        "SELECT body_text FROM email_outbox WHERE to_address = 'ishaan@example.in'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert!(
+        body.contains("partner programme (individual partner)"),
+        "{body}"
+    );
+    assert!(!body.contains(" a individual"), "{body}");
+}
