@@ -1,6 +1,7 @@
 //! Types shared by the server and the browser: no I/O, checked on construction.
 
 mod admin;
+mod audit_changes;
 mod cart;
 mod checkout_fields;
 mod commission;
@@ -28,6 +29,7 @@ mod upi_id;
 mod user;
 
 pub use admin::*;
+pub use audit_changes::{field_changes, FieldChange};
 pub use cart::{Cart, CartLine, MAX_LINE_QUANTITY};
 pub use checkout_fields::{parse_state, state_code, PinCode, Utr, STATES};
 pub use commission::{

@@ -142,3 +142,39 @@ async fn the_application_email_reads_right_for_an_individual_partner() {
     );
     assert!(!body.contains(" a individual"), "{body}");
 }
+
+#[tokio::test]
+async fn the_audit_log_shows_what_changed_in_rupees_and_names_with_the_records_one_click_away() {
+    let app = spawn_shop().await;
+    let admin = signed_in_as(&app, "owner@example.in", "admin").await;
+    sqlx::query(
+        "INSERT INTO audit_log (actor, action, entity, entity_id, before, after)
+         SELECT 'owner@example.in', 'product.updated', 'product', '7',
+                jsonb_build_object('name', 'Rice', 'price', 10365050, 'category_id', a.id, 'active', true),
+                jsonb_build_object('name', 'Rice', 'price', 9900, 'category_id', b.id, 'active', true)
+         FROM categories a, categories b WHERE a.slug = 'staples' AND b.slug = 'snacks'",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    let (status, html) = get(&admin, &app, "/admin/audit").await;
+    assert_eq!(status, 200);
+    let start = html
+        .find(r#"data-testid="audit-changes""#)
+        .expect("the changes");
+    let end = start + html[start..].find("</ul>").unwrap();
+    let changes = main_text(&format!(r#"<main id="main">{}</main>"#, &html[start..end]));
+    assert!(
+        changes.contains("Price: ₹1,03,650.50 → ₹99.00"),
+        "{changes}"
+    );
+    assert!(
+        changes.contains("Category: Staples and grains → Snacks and sweets"),
+        "{changes}"
+    );
+    assert!(
+        !changes.contains("Name") && !changes.contains("Active"),
+        "{changes}"
+    );
+    assert!(html.contains("Full records"));
+}

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { failOnBrowserErrors, logIn, ready, signUp, uniqueEmail } from "./helpers";
+import { failOnBrowserErrors, isHydrated, logIn, mailTo, ready, signUp, uniqueEmail } from "./helpers";
 
 failOnBrowserErrors();
 
@@ -110,4 +110,37 @@ test("the same with cash at pickup: guest cart, sign in, place the order, see it
   await page.goto("/account");
   await expect(page.getByTestId("my-orders")).toContainText(reference);
   await expect(page.getByTestId("my-orders")).toContainText("To be paid at pickup");
+});
+
+test("a guest orders on one device and reports the UTR from another, with only the emailed link", async ({ page, browser }, testInfo) => {
+  const email = uniqueEmail(testInfo, "two-devices");
+  await addToCart(page, testInfo, "mdh-garam-masala-100-g", "1");
+  await page.goto("/checkout");
+  await ready(page, testInfo);
+  await page.getByLabel("Name").fill("Asha Rao");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Mobile number").fill("98765 43210");
+  await page.getByLabel("UPI (any UPI app)").check();
+  await page.getByRole("button", { name: "Place order" }).click();
+  await expect(page).toHaveURL(/\/orders\/H[A-Z0-9]{7}\?key=[0-9a-f]{32}$/);
+  const reference = (await page.getByTestId("order-reference").textContent())!;
+  await expect(page.getByTestId("keep-the-link")).toBeVisible();
+
+  // The phone has never seen this shop: only the email's link.
+  const mail = await mailTo(email, reference);
+  const link = mail.match(/https?:\/\/\S+\/orders\/H[A-Z0-9]{7}\?key=[0-9a-f]{32}/)![0];
+  const phone = await browser.newContext({ javaScriptEnabled: isHydrated(testInfo) });
+  const other = await phone.newPage();
+  await other.goto(link);
+  await ready(other, testInfo);
+  await expect(other.getByTestId("order-reference")).toHaveText(reference);
+  await expect(other.getByTestId("upi-link")).toBeVisible();
+  await other.getByLabel("UTR (12 digits)").fill("412345678902");
+  await other.getByRole("button", { name: "Send payment reference" }).click();
+  await expect(other.getByTestId("order-status")).toHaveText("Awaiting payment confirmation");
+
+  // Without the key the order is nobody else's business.
+  await other.goto(link.split("?")[0]);
+  await expect(other.getByRole("heading", { level: 1 })).toContainText(/not found/i);
+  await phone.close();
 });

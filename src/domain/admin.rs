@@ -204,6 +204,13 @@ pub struct AuditEntry {
     pub after: Option<String>,
 }
 
+/// An audit entry with what changed, field by field, for reading.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditView {
+    pub entry: AuditEntry,
+    pub changes: Vec<super::FieldChange>,
+}
+
 /// The steps staff can take from an order's status: `(new status, button label)`.
 /// Cancelling is offered separately (see [`can_cancel`]).
 pub fn next_steps(status: &str, fulfilment: &str) -> Vec<(&'static str, &'static str)> {

@@ -2,6 +2,7 @@
 
 use crate::{
     api::admin::audit::audit_log,
+    domain::AuditView,
     ui::components::{
         access::Refused,
         admin_frame::{AdminFrame, BUTTON, TABLE},
@@ -29,15 +30,27 @@ pub fn AuditPage() -> impl IntoView {
                     match rows.await {
                         Ok(rows) => view! {
                             <table class=TABLE data-testid="audit-log">
-                                <thead><tr><th scope="col">"When"</th><th scope="col">"Who"</th><th scope="col">"What"</th><th scope="col">"Before"</th><th scope="col">"After"</th></tr></thead>
+                                <thead><tr><th scope="col">"When"</th><th scope="col">"Who"</th><th scope="col">"What"</th><th scope="col">"What changed"</th></tr></thead>
                                 <tbody>
-                                    {rows.into_iter().map(|e| view! {
+                                    {rows.into_iter().map(|AuditView { entry: e, changes }| view! {
                                         <tr class="align-top">
                                             <td class="whitespace-nowrap">{e.at}</td>
                                             <td>{e.actor}</td>
                                             <td>{e.action} " " <span class="text-stone-500">{format!("{} {}", e.entity, e.entity_id)}</span></td>
-                                            <td><code class="break-all text-xs">{e.before.unwrap_or_default()}</code></td>
-                                            <td><code class="break-all text-xs">{e.after.unwrap_or_default()}</code></td>
+                                            <td>
+                                                <ul data-testid="audit-changes">
+                                                    {changes.into_iter().map(|c| view! {
+                                                        <li><span class="font-medium">{c.field}</span>": " {c.before} " → " {c.after}</li>
+                                                    }).collect_view()}
+                                                </ul>
+                                                <details class="mt-1 text-xs">
+                                                    <summary class="cursor-pointer text-stone-500">"Full records"</summary>
+                                                    <p class="mt-1">"Before:"</p>
+                                                    <code class="break-all">{e.before.unwrap_or_else(|| "—".into())}</code>
+                                                    <p class="mt-1">"After:"</p>
+                                                    <code class="break-all">{e.after.unwrap_or_else(|| "—".into())}</code>
+                                                </details>
+                                            </td>
                                         </tr>
                                     }).collect_view()}
                                 </tbody>
