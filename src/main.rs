@@ -39,7 +39,7 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
         }
         Some("demo-data") => {
             let forced = std::env::args().nth(2).as_deref() == Some("--force");
-            if is_production() && !forced {
+            if config.production && !forced {
                 return Err(
                     "demo-data refuses to run with LEPTOS_ENV=PROD: it adds accounts whose \
                             password is published. Use `haat create-admin` for a live shop, or \
@@ -76,8 +76,4 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     let shutdown = state.shutdown.clone();
     startup::serve(listener, startup::router(state), shutdown).await?;
     Ok(())
-}
-
-fn is_production() -> bool {
-    std::env::var("LEPTOS_ENV").is_ok_and(|v| v.eq_ignore_ascii_case("prod"))
 }

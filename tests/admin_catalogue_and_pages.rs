@@ -4,17 +4,9 @@
 
 mod common;
 
-use common::{browser, call, signed_in_as, spawn_shop};
+// `page` would clash with the pages these tests hold in `page` variables.
+use common::{browser, call, page as text, signed_in_as, spawn_shop};
 use reqwest::{multipart, redirect::Policy};
-
-async fn text(app: &common::TestApp, path: &str) -> (u16, String) {
-    let response = browser()
-        .get(format!("{}{path}", app.url))
-        .send()
-        .await
-        .unwrap();
-    (response.status().as_u16(), response.text().await.unwrap())
-}
 
 fn product_form(id: &str, price: &str, slug: &str) -> Vec<(&'static str, String)> {
     vec![

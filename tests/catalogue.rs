@@ -7,15 +7,6 @@ mod common;
 use common::*;
 use serde_json::Value;
 
-async fn page(app: &TestApp, path: &str) -> (u16, String) {
-    let response = browser()
-        .get(format!("{}{path}", app.url))
-        .send()
-        .await
-        .unwrap();
-    (response.status().as_u16(), response.text().await.unwrap())
-}
-
 fn json_ld(html: &str) -> Value {
     let start = html
         .find(r#"<script type="application/ld+json">"#)

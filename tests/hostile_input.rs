@@ -8,15 +8,6 @@ use common::*;
 
 const MARKUP: &str = r#"</title><meta http-equiv="refresh" content="0;url=https://evil.example/">"#;
 
-async fn get(path: &str, app: &TestApp) -> (u16, String) {
-    let response = browser()
-        .get(format!("{}{path}", app.url))
-        .send()
-        .await
-        .unwrap();
-    (response.status().as_u16(), response.text().await.unwrap())
-}
-
 fn head(html: &str) -> &str {
     &html[..html.find("</head>").expect("a head")]
 }
@@ -37,11 +28,11 @@ async fn markup_in_a_search_or_a_filter_stays_text_in_the_head() {
         format!("/search?q={encoded}"),
         format!("/c/staples?brand={encoded}"),
     ] {
-        let (status, html) = get(&path, &app).await;
+        let (status, html) = page(&app, &path).await;
         assert!(status < 500, "{path}: {status}");
         assert_head_is_clean(&html, &path);
     }
-    let (_, html) = get(&format!("/search?q={encoded}"), &app).await;
+    let (_, html) = page(&app, &format!("/search?q={encoded}")).await;
     assert!(
         head(&html).contains("&lt;/title&gt;&lt;meta http-equiv"),
         "the search is in the title as text"
@@ -61,7 +52,7 @@ async fn markup_in_a_products_name_and_description_stays_text_in_the_head() {
     .execute(&app.pool)
     .await
     .unwrap();
-    let (status, html) = get(&format!("/p/{slug}"), &app).await;
+    let (status, html) = page(&app, &format!("/p/{slug}")).await;
     assert_eq!(status, 200);
     assert_head_is_clean(&html, "product page");
     // The structured data cannot be closed from inside, and still says it.
@@ -86,7 +77,7 @@ async fn a_nul_character_in_an_address_is_refused_on_every_page_type() {
         "/a%00b",
         "/admin/products?q=a%00b",
     ] {
-        let (status, body) = get(path, &app).await;
+        let (status, body) = page(&app, path).await;
         assert_eq!(status, 400, "{path}: {body}");
         assert!(body.contains("not allowed"), "{path}: {body}");
     }
@@ -95,15 +86,7 @@ async fn a_nul_character_in_an_address_is_refused_on_every_page_type() {
 #[tokio::test]
 async fn a_nul_character_in_a_form_is_refused_as_bad_input() {
     let app = spawn_shop().await;
-    let guest = browser();
-    let (rice, _) = product(&app, "STP-001").await;
-    call(
-        &guest,
-        &app,
-        "add_to_cart",
-        &[("product_id", &rice), ("quantity", "1")],
-    )
-    .await;
+    let guest = guest_with_cart(&app, "STP-001", "1").await;
     // A free-text field that reaches the database as typed.
     let placed = place_order(
         &guest,
@@ -160,15 +143,7 @@ async fn a_body_that_is_not_text_or_is_too_large_is_refused_with_4xx() {
 #[tokio::test]
 async fn an_endless_address_is_refused_beside_the_field_and_kept() {
     let app = spawn_shop().await;
-    let guest = browser();
-    let (rice, _) = product(&app, "STP-001").await;
-    call(
-        &guest,
-        &app,
-        "add_to_cart",
-        &[("product_id", &rice), ("quantity", "1")],
-    )
-    .await;
+    let guest = guest_with_cart(&app, "STP-001", "1").await;
     let endless: &'static str = "Flat 4, ".repeat(2_000).leak();
     let placed = place_order(
         &guest,

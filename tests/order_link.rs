@@ -6,19 +6,6 @@ mod common;
 
 use common::*;
 
-async fn guest_with_rice(app: &TestApp) -> reqwest::Client {
-    let guest = browser();
-    let (rice, _) = product(app, "STP-001").await;
-    call(
-        &guest,
-        app,
-        "add_to_cart",
-        &[("product_id", &rice), ("quantity", "1")],
-    )
-    .await;
-    guest
-}
-
 fn location(response: &reqwest::Response) -> String {
     response.headers()["location"].to_str().unwrap().to_string()
 }
@@ -44,7 +31,7 @@ async fn emailed_link(app: &TestApp, reference: &str) -> String {
 #[tokio::test]
 async fn the_emailed_link_opens_the_order_and_takes_the_utr_from_another_device() {
     let app = spawn_shop().await;
-    let laptop = guest_with_rice(&app).await;
+    let laptop = guest_with_cart(&app, "STP-001", "1").await;
     let placed = place_order(&laptop, &app, &checkout_form(&[])).await;
     assert_eq!(placed.status(), 200);
     let reference = order_reference(&placed);
@@ -89,7 +76,7 @@ async fn the_emailed_link_opens_the_order_and_takes_the_utr_from_another_device(
 #[tokio::test]
 async fn without_the_key_or_with_a_wrong_one_another_device_finds_nothing() {
     let app = spawn_shop().await;
-    let laptop = guest_with_rice(&app).await;
+    let laptop = guest_with_cart(&app, "STP-001", "1").await;
     let placed = place_order(&laptop, &app, &checkout_form(&[])).await;
     let reference = order_reference(&placed);
     let key = location(&placed).split("key=").nth(1).unwrap().to_string();
@@ -128,7 +115,7 @@ async fn without_the_key_or_with_a_wrong_one_another_device_finds_nothing() {
 #[tokio::test]
 async fn an_order_placed_while_the_session_cannot_be_saved_still_leads_to_it() {
     let app = spawn_shop().await;
-    let guest = guest_with_rice(&app).await;
+    let guest = guest_with_cart(&app, "STP-001", "1").await;
     // From now on every session write fails, as during a database restart
     // after the order's commit; reads still work.
     for statement in [

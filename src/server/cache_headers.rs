@@ -42,7 +42,8 @@ pub async fn for_static_files(request: Request, next: Next) -> Response {
     response
 }
 
-fn is_html(response: &Response) -> bool {
+/// A rendered page (as opposed to a file, an API answer or a stream).
+pub fn is_html(response: &Response) -> bool {
     response
         .headers()
         .get(header::CONTENT_TYPE)

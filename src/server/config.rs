@@ -11,6 +11,8 @@ pub struct Config {
     pub listen_addr: SocketAddr,
     /// Set the session cookie's `Secure` flag (on when `site_url` is https).
     pub secure_cookies: bool,
+    /// `LEPTOS_ENV=PROD`: a live shop.
+    pub production: bool,
     /// `smtp://user:pass@host:port` or `smtps://...`; unset writes `.eml` files instead.
     pub smtp_url: Option<Secret>,
     pub mail_dir: PathBuf,
@@ -123,6 +125,7 @@ impl Config {
             site_url,
             listen_addr,
             secure_cookies,
+            production,
             smtp_url: get("SMTP_URL").map(Secret::new),
             mail_dir: get("MAIL_DIR")
                 .unwrap_or_else(|| ".data/mail".into())

@@ -21,12 +21,7 @@ const MAX_PAGE_BYTES: usize = 16 * 1024 * 1024;
 
 pub async fn without_script_preloads(request: Request, next: Next) -> Response {
     let response = next.run(request).await;
-    let is_html = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
-    if !is_html {
+    if !super::cache_headers::is_html(&response) {
         return response;
     }
     let (mut parts, body) = response.into_parts();

@@ -213,6 +213,31 @@ pub async fn spawn_shop() -> TestApp {
     app
 }
 
+/// A page as a new visitor gets it: `(status, body)`.
+pub async fn page(app: &TestApp, path: &str) -> (u16, String) {
+    let response = browser()
+        .get(format!("{}{path}", app.url))
+        .send()
+        .await
+        .expect("request");
+    let status = response.status().as_u16();
+    (status, response.text().await.expect("a body"))
+}
+
+/// A new guest with `quantity` of the product `sku` in the cart.
+pub async fn guest_with_cart(app: &TestApp, sku: &str, quantity: &str) -> Client {
+    let guest = browser();
+    let (id, _) = product(app, sku).await;
+    call(
+        &guest,
+        app,
+        "add_to_cart",
+        &[("product_id", &id), ("quantity", quantity)],
+    )
+    .await;
+    guest
+}
+
 /// `(id as a form value, stock)` of the product with `sku`.
 pub async fn product(app: &TestApp, sku: &str) -> (String, i32) {
     let (id, stock): (i32, i32) = sqlx::query_as("SELECT id, stock FROM products WHERE sku = $1")
