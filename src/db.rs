@@ -22,6 +22,7 @@ pub mod partners;
 pub mod password_resets;
 pub mod payouts;
 pub mod product_cards;
+pub mod rate_limits;
 pub mod search;
 pub mod settings;
 pub mod stock;

@@ -173,3 +173,42 @@ async fn admin_and_dashboard_pages_refuse_or_redirect_those_who_may_not_enter() 
         .unwrap();
     assert_eq!(response.status(), 403);
 }
+
+#[tokio::test]
+async fn staff_sessions_end_when_idle_or_old_and_customers_stay_signed_in() {
+    let app = spawn_app_with(Settings {
+        vars: vec![
+            ("STAFF_SESSION_IDLE", "3s".into()),
+            ("STAFF_SESSION_LIFETIME", "6s".into()),
+        ],
+        ..Settings::default()
+    })
+    .await;
+    let busy = signed_in_as(&app, "vikram@example.in", "admin").await;
+    let away = signed_in_as(&app, "farah@example.in", "staff").await;
+    let customer = browser();
+    sign_up(&customer, &app, "asha@example.in").await;
+    let second = std::time::Duration::from_secs(1);
+
+    // Working steadily keeps a session alive, up to its lifetime.
+    for _ in 0..4 {
+        tokio::time::sleep(second).await;
+        assert_eq!(
+            whoami(&busy, &app).await.as_deref(),
+            Some("vikram@example.in")
+        );
+    }
+    // A staff member who left the counter is signed out after the idle limit.
+    assert_eq!(whoami(&away, &app).await, None);
+    // However busy, twelve hours (here six seconds) end it.
+    for _ in 0..4 {
+        tokio::time::sleep(second).await;
+        whoami(&busy, &app).await;
+    }
+    assert_eq!(whoami(&busy, &app).await, None);
+    // A customer's session is not bound by the staff limits.
+    assert_eq!(
+        whoami(&customer, &app).await.as_deref(),
+        Some("asha@example.in")
+    );
+}

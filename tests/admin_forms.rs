@@ -3,7 +3,9 @@
 
 mod common;
 
-use common::{form_errors, signed_in_as, spawn_shop, TestApp};
+use common::{
+    browser, form_errors, sign_up, signed_in_as, spawn_app, spawn_shop, TestApp, PASSWORD,
+};
 use reqwest::{multipart, Client};
 
 fn product_form<'a>(changes: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
@@ -266,4 +268,125 @@ async fn a_menu_link_to_another_site_over_http_or_a_script_is_refused() {
         assert!(message(&fields, "href").is_some(), "{href}");
         assert_eq!(value(&values, "label"), Some("Bad"));
     }
+}
+
+#[tokio::test]
+async fn an_upload_with_endless_fields_or_an_endless_body_is_refused_whole() {
+    let app = spawn_shop().await;
+    let admin = signed_in_as(&app, "vikram@example.in", "admin").await;
+    let send = |form: multipart::Form| {
+        admin
+            .post(format!("{}/api/admin/upload_product_image", app.url))
+            .header("accept", "application/json")
+            .multipart(form)
+            .send()
+    };
+    let mut many = multipart::Form::new().text("product_id", "1");
+    for i in 0..50 {
+        many = many.text(format!("extra{i}"), "x");
+    }
+    assert_eq!(send(many).await.unwrap().status(), 413);
+
+    // Two files' worth: the second has no field to go to, and the body is over the cap.
+    let mut big = png(10, 10);
+    big.resize(6 * 1024 * 1024, 0);
+    let two = multipart::Form::new()
+        .text("product_id", "1")
+        .text("alt", "Front")
+        .part(
+            "image",
+            multipart::Part::bytes(big.clone()).file_name("a.png"),
+        )
+        .part("other", multipart::Part::bytes(big).file_name("b.png"));
+    assert_eq!(send(two).await.unwrap().status(), 413);
+
+    // A text field of a megabyte is cut short and refused beside the field.
+    let long_alt = "a".repeat(1024 * 1024);
+    let (fields, _) =
+        form_errors(upload(&admin, &app, &long_alt, "ok.png", png(50, 50)).await).await;
+    assert_eq!(
+        message(&fields, "alt"),
+        Some("Keep the description under 200 characters.")
+    );
+    let images: i64 = sqlx::query_scalar("SELECT count(*) FROM images")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(images, 0);
+}
+
+#[tokio::test]
+async fn changing_a_role_asks_for_the_admins_password_again() {
+    let app = spawn_app().await;
+    let admin = signed_in_as(&app, "vikram@example.in", "admin").await;
+    sign_up(&browser(), &app, "ravi@example.in").await;
+    let id: uuid::Uuid = sqlx::query_scalar("SELECT id FROM users WHERE email = 'ravi@example.in'")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let id = id.to_string();
+    let change = |password: &'static str| {
+        let id = id.clone();
+        let admin = admin.clone();
+        let app_url = app.url.clone();
+        async move {
+            admin
+                .post(format!("{app_url}/api/admin/update_user"))
+                .header("accept", "application/json")
+                .form(&[
+                    ("id", id.as_str()),
+                    ("role", "admin"),
+                    ("disabled", "no"),
+                    ("staff_role", ""),
+                    ("password", password),
+                ])
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let (fields, _) = form_errors(change("a wrong guess").await).await;
+    assert_eq!(
+        message(&fields, &format!("password-{id}")),
+        Some(haat::server::auth::reauth::PASSWORD_NOT_CONFIRMED)
+    );
+    let role = || {
+        sqlx::query_scalar::<_, String>("SELECT role FROM users WHERE email = 'ravi@example.in'")
+            .fetch_one(&app.pool)
+    };
+    assert_eq!(role().await.unwrap(), "customer");
+    assert_eq!(change(PASSWORD).await.status(), 200);
+    assert_eq!(role().await.unwrap(), "admin");
+}
+
+#[tokio::test]
+async fn an_endless_brand_unit_or_shop_address_is_refused_beside_its_field() {
+    let app = spawn_shop().await;
+    let admin = signed_in_as(&app, "vikram@example.in", "admin").await;
+    let endless: &'static str = "Pride ".repeat(1_000).leak();
+    let (fields, values) = form_errors(
+        post(
+            &admin,
+            &app,
+            "admin/save_product",
+            &product_form(&[("brand", endless), ("unit", endless)]),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(
+        message(&fields, "brand"),
+        Some("Keep the brand under 80 characters.")
+    );
+    assert!(message(&fields, "unit").is_some_and(|m| m.starts_with("Keep the unit under 40")));
+    assert_eq!(
+        value(&values, "name"),
+        Some("Kolam Rice 5 kg"),
+        "the rest is kept"
+    );
+    let saved: i64 = sqlx::query_scalar("SELECT count(*) FROM products WHERE sku = 'STP-900'")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(saved, 0);
 }

@@ -143,6 +143,94 @@ async fn the_application_email_reads_right_for_an_individual_partner() {
     assert!(!body.contains(" a individual"), "{body}");
 }
 
+fn individual_application(email: &str) -> Vec<(&'static str, String)> {
+    [
+        ("kind", "ipp"),
+        ("name", "Ishaan Mehta"),
+        ("email", email),
+        ("mobile", "9876543210"),
+        ("city", "Indore"),
+        ("pan", ""),
+        ("upi_id", "ishaan@okaxis"),
+        ("business_name", ""),
+        ("gstin", ""),
+        ("address", ""),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k, v.to_string()))
+    .collect()
+}
+
+#[tokio::test]
+async fn the_approval_email_says_its_link_chooses_a_password_and_then_login_opens_the_dashboard() {
+    let app = spawn_app().await;
+    let form = individual_application("ishaan@example.in");
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let applied = call(&browser(), &app, "apply_as_partner", &form).await;
+    assert_eq!(applied.status(), 200, "{}", applied.text().await.unwrap());
+    let id: i64 = sqlx::query_scalar("SELECT id FROM partner_applications")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let admin = signed_in_as(&app, "owner@example.in", "admin").await;
+    let approved = call(
+        &admin,
+        &app,
+        "admin/approve_application",
+        &[("id", &id.to_string())],
+    )
+    .await;
+    assert_eq!(approved.status(), 200, "{}", approved.text().await.unwrap());
+    let body: String = sqlx::query_scalar(
+        "SELECT body_text FROM email_outbox
+         WHERE to_address = 'ishaan@example.in' AND subject LIKE 'Welcome%'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert!(body.contains("choose the password"), "{body}");
+    assert!(body.contains("Then log in"), "{body}");
+    assert!(!body.contains("dashboard opens"), "{body}");
+
+    // And that is what the link does: a page to choose a password, then the login page.
+    let link = body
+        .split_whitespace()
+        .find(|word| word.contains("token="))
+        .expect("a link in the email");
+    let (status, html) = get(&browser(), &app, &link.replace(&app.url, "")).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("password"), "{html}");
+    let token = link.split("token=").nth(1).unwrap();
+    let chosen = call(
+        &browser(),
+        &app,
+        "reset_password",
+        &[("token", token), ("password", PASSWORD)],
+    )
+    .await;
+    assert_eq!(chosen.status(), 200, "{}", chosen.text().await.unwrap());
+    let next = chosen
+        .headers()
+        .get("location")
+        .and_then(|l| l.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    assert!(next.starts_with("/login"), "went to {next:?}");
+}
+
+#[tokio::test]
+async fn a_cart_of_one_is_one_item_at_checkout() {
+    let app = spawn_shop().await;
+    let guest = guest_with_cart(&app, "STP-001", "1").await;
+    let (status, html) = get(&guest, &app, "/checkout").await;
+    assert_eq!(status, 200);
+    let at = html
+        .find(r#"data-testid="checkout-summary""#)
+        .expect("a summary");
+    let shown = &html[at..at + 80];
+    assert!(shown.contains(">1 item,"), "{shown}");
+}
+
 #[tokio::test]
 async fn the_audit_log_shows_what_changed_in_rupees_and_names_with_the_records_one_click_away() {
     let app = spawn_shop().await;
@@ -177,4 +265,9 @@ async fn the_audit_log_shows_what_changed_in_rupees_and_names_with_the_records_o
         "{changes}"
     );
     assert!(html.contains("Full records"));
+    assert!(html.contains("Product changed"), "the action in words");
+    assert!(
+        !html.contains("product.updated"),
+        "not the stored action name"
+    );
 }

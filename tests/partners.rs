@@ -282,7 +282,11 @@ async fn a_business_partner_is_approved_and_paid_for_an_order_it_referred() {
         &admin,
         &app,
         "admin/mark_payout_paid",
-        &[("id", &id), ("utr", "N123260012345678")],
+        &[
+            ("id", &id),
+            ("utr", "N123260012345678"),
+            ("password", PASSWORD),
+        ],
     )
     .await;
     assert_eq!(paid.status(), 200, "{}", paid.text().await.unwrap());
@@ -311,8 +315,16 @@ async fn a_payout_is_never_paid_twice() {
     let id = id.to_string();
     // Two admins press "Mark paid" at the same moment with different UTRs.
     let second_admin = signed_in_as(&app, "farah@example.in", "admin").await;
-    let first = [("id", id.as_str()), ("utr", "N123260012345678")];
-    let second = [("id", id.as_str()), ("utr", "N999260012345678")];
+    let first = [
+        ("id", id.as_str()),
+        ("utr", "N123260012345678"),
+        ("password", PASSWORD),
+    ];
+    let second = [
+        ("id", id.as_str()),
+        ("utr", "N999260012345678"),
+        ("password", PASSWORD),
+    ];
     let (a, b) = tokio::join!(
         call(&admin, &app, "admin/mark_payout_paid", &first),
         call(&second_admin, &app, "admin/mark_payout_paid", &second),
@@ -325,7 +337,11 @@ async fn a_payout_is_never_paid_twice() {
         &admin,
         &app,
         "admin/mark_payout_paid",
-        &[("id", &id), ("utr", "N555260012345678")],
+        &[
+            ("id", &id),
+            ("utr", "N555260012345678"),
+            ("password", PASSWORD),
+        ],
     )
     .await;
     let (fields, _) = form_errors(again).await;
@@ -393,7 +409,11 @@ async fn a_cancelled_order_earns_nothing_and_a_paid_commission_is_not_taken_back
         &admin,
         &app,
         "admin/mark_payout_paid",
-        &[("id", &id.to_string()), ("utr", "N123260012345678")],
+        &[
+            ("id", &id.to_string()),
+            ("utr", "N123260012345678"),
+            ("password", PASSWORD),
+        ],
     )
     .await;
     advance(&app, &admin, &paid, &["returned"]).await;
@@ -686,4 +706,79 @@ async fn the_programme_pages_are_public_and_listed_in_the_sitemap_at_their_addre
         .unwrap();
     assert!(sitemap.contains("/partners/bpp</loc>"), "{sitemap}");
     assert!(!sitemap.contains("/partners-bpp"), "{sitemap}");
+}
+
+#[tokio::test]
+async fn a_partner_keeps_at_most_twenty_documents() {
+    let app = spawn_shop().await;
+    let admin = signed_in_as(&app, "vikram@example.in", "admin").await;
+    let (partner, _) = approved_partner(&app, &admin, "kavita@clinic.in").await;
+    sqlx::query(
+        "INSERT INTO partner_documents (partner_id, kind, file_name, content_type, bytes)
+         SELECT u.id, 'pan', 'scan.pdf', 'application/pdf', '\\x255044462d'::bytea
+         FROM users u, generate_series(1, 20) WHERE u.email = 'kavita@clinic.in'",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    let refused = upload(&partner, &app, "pan", "one-more.pdf", b"%PDF-1.4 more").await;
+    assert_eq!(refused.status(), 422);
+    let body = refused.text().await.unwrap();
+    assert!(
+        body.contains(haat::api::partner_documents::TOO_MANY_DOCUMENTS),
+        "{body}"
+    );
+    let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM partner_documents")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(stored, 20);
+}
+
+#[tokio::test]
+async fn paying_a_partner_asks_for_the_admins_password_again() {
+    let app = spawn_shop().await;
+    let admin = signed_in_as(&app, "vikram@example.in", "admin").await;
+    let (_, code) = approved_partner(&app, &admin, "kavita@clinic.in").await;
+    let reference = referred_order(&app, &code, "neha@example.in").await;
+    advance(&app, &admin, &reference, &TO_DELIVERED).await;
+    holding_period_passes_and_statements_are_made(&app, &admin).await;
+    let id: i64 = sqlx::query_scalar("SELECT id FROM payouts")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let id = id.to_string();
+    for password in ["", "not my password"] {
+        let refused = call(
+            &admin,
+            &app,
+            "admin/mark_payout_paid",
+            &[
+                ("id", &id),
+                ("utr", "N123260012345678"),
+                ("password", password),
+            ],
+        )
+        .await;
+        let (fields, values) = form_errors(refused).await;
+        assert_eq!(
+            fields,
+            vec![(
+                format!("password-{id}"),
+                haat::server::auth::reauth::PASSWORD_NOT_CONFIRMED.to_string()
+            )]
+        );
+        assert!(
+            values.iter().any(|(_, v)| v == "N123260012345678"),
+            "the UTR is kept"
+        );
+        assert!(values
+            .iter()
+            .all(|(_, v)| v != password || password.is_empty()));
+    }
+    let status: String = sqlx::query_scalar("SELECT status FROM payouts")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(status, "statement");
 }

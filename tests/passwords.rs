@@ -183,3 +183,103 @@ async fn asking_for_a_reset_answers_the_same_for_unknown_emails_and_sends_nothin
         .unwrap();
     assert_eq!(count, 0);
 }
+
+#[tokio::test]
+async fn a_new_password_ends_every_reset_link_still_outstanding() {
+    let app = spawn_app().await;
+    let owner = browser();
+    sign_up(&owner, &app, "asha@example.in").await;
+    let ask = || async {
+        let asker = browser();
+        call(
+            &asker,
+            &app,
+            "forgot_password",
+            &[("email", "asha@example.in")],
+        )
+        .await
+    };
+    ask().await;
+    let first = reset_token(&app).await;
+    ask().await;
+    let second = reset_token(&app).await;
+    assert_ne!(first, second);
+
+    // One link is used: the other one, sent for the old password, is dead.
+    let reset = call(
+        &browser(),
+        &app,
+        "reset_password",
+        &[("token", &first), ("password", "tamarind kite 77 monsoon")],
+    )
+    .await;
+    assert_eq!(reset.status(), 200);
+    let other = call(
+        &browser(),
+        &app,
+        "reset_password",
+        &[("token", &second), ("password", "another good phrase 9")],
+    )
+    .await;
+    assert_eq!(error_of(other).await["Invalid"]["message"], RESET_LINK_USED);
+
+    // The same when the password is changed from the account page.
+    ask().await;
+    let third = reset_token(&app).await;
+    let me = browser();
+    log_in(&me, &app, "asha@example.in", "tamarind kite 77 monsoon").await;
+    let changed = call(
+        &me,
+        &app,
+        "change_password",
+        &[
+            ("current_password", "tamarind kite 77 monsoon"),
+            ("new_password", "monsoon tamarind kite 88"),
+        ],
+    )
+    .await;
+    assert_eq!(changed.status(), 200);
+    let late = call(
+        &browser(),
+        &app,
+        "reset_password",
+        &[("token", &third), ("password", "another good phrase 9")],
+    )
+    .await;
+    assert_eq!(error_of(late).await["Invalid"]["message"], RESET_LINK_USED);
+}
+
+#[tokio::test]
+async fn guessing_the_current_password_is_limited_like_a_login() {
+    let app = spawn_app_with(Settings {
+        vars: vec![("RATE_LIMIT_LOGIN_PER_ACCOUNT", "3".into())],
+        ..Default::default()
+    })
+    .await;
+    let thief = browser();
+    sign_up(&thief, &app, "asha@example.in").await;
+    let guess = || {
+        call(
+            &thief,
+            &app,
+            "change_password",
+            &[
+                ("current_password", "a wrong guess"),
+                ("new_password", "tamarind kite 77 monsoon"),
+            ],
+        )
+    };
+    for _ in 0..3 {
+        assert_eq!(guess().await.status(), 422);
+    }
+    let refused = guess().await;
+    assert_eq!(refused.status(), 429);
+    let message = error_of(refused).await["RateLimited"]["message"].clone();
+    assert!(
+        message
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("Too many attempts"),
+        "{message}"
+    );
+}

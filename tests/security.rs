@@ -196,4 +196,73 @@ async fn pages_and_server_function_answers_are_never_stored_by_caches() {
     }
     let answer = call(&customer, &app, "current_user", &[]).await;
     assert_eq!(answer.headers()["cache-control"], "no-store");
+    // Downloads made for one signed-in person too.
+    let admin = signed_in_as(&app, "owner@example.in", "admin").await;
+    let csv = admin
+        .get(format!("{}/admin/payouts.csv", app.url))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(csv.status(), 200);
+    assert_eq!(csv.headers()["cache-control"], "no-store");
+}
+
+#[tokio::test]
+async fn a_refused_form_keeps_what_was_typed_out_of_the_address() {
+    let app = spawn_app().await;
+    let visitor = browser();
+    // A browser without JavaScript posts the form and follows the redirect.
+    let refused = visitor
+        .post(format!("{}/api/signup", app.url))
+        .header("accept", "text/html")
+        .header("referer", format!("{}/signup", app.url))
+        .form(&[
+            ("name", "Asha Rao"),
+            ("email", "asha.rao@"),
+            ("mobile", "98765 43210"),
+            ("password", PASSWORD),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert!(refused.status().is_redirection());
+    let location = refused.headers()["location"].to_str().unwrap().to_string();
+    assert!(!location.contains("__err"), "{location}");
+    assert!(!location.contains("asha"), "{location}");
+    assert!(location.ends_with("/signup"), "{location}");
+
+    // The page shows the message and keeps the typed values, once.
+    let shown = visitor
+        .get(&location)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        shown.contains(r#"value="asha.rao@""#),
+        "the typed email is kept"
+    );
+    assert!(shown.contains("email-error"), "a message beside the email");
+    let again = visitor
+        .get(&location)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!again.contains("asha.rao@"), "shown once");
+    assert!(!again.contains("email-error"));
+    // Another browser never sees it.
+    let other = browser()
+        .get(&location)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!other.contains("asha.rao@"));
 }

@@ -27,6 +27,28 @@ test("a listing with one product says 1 product", async ({ page }) => {
   await expect(page.getByTestId("result-count")).toHaveText("1 product");
 });
 
+test("a shop without contact details shows no empty lines in its footer", async ({ page }) => {
+  // The e2e database is thrown away after the run, and no other spec reads these.
+  execFileSync("psql", [process.env.E2E_DATABASE_URL!, "-qc", "UPDATE settings SET address = '', contact_phone = '', contact_email = ''"]);
+  // Each instance reads its settings again once told (NOTIFY site_changed).
+  await expect(async () => {
+    await page.goto("/");
+    const lines = await page.getByTestId("footer-contact").locator("p").allInnerTexts();
+    expect(lines).toHaveLength(1);
+    expect(lines[0].trim().length).toBeGreaterThan(0);
+  }).toPass();
+});
+
+test("a cart of one is 1 item at checkout", async ({ page }, testInfo) => {
+  await page.goto("/p/india-gate-basmati-rice-5-kg");
+  await ready(page, testInfo);
+  await page.getByLabel("Quantity").fill("1");
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page).toHaveURL(/\/cart$/);
+  await page.goto("/checkout");
+  await expect(page.getByTestId("checkout-summary")).toContainText(/^1 item,/);
+});
+
 async function asAdmin(page: Page, testInfo: TestInfo) {
   const email = uniqueEmail(testInfo, "auditor");
   await signUp(page, testInfo, email);

@@ -1,6 +1,6 @@
 import { Browser, expect, Page, test, TestInfo } from "@playwright/test";
 import { execFileSync } from "node:child_process";
-import { failOnBrowserErrors, isHydrated, logIn, mailTo, ready, signUp, uniqueEmail } from "./helpers";
+import { PASSWORD, failOnBrowserErrors, isHydrated, logIn, mailTo, ready, signUp, uniqueEmail } from "./helpers";
 
 failOnBrowserErrors();
 
@@ -23,6 +23,9 @@ async function person(browser: Browser, testInfo: TestInfo): Promise<Page> {
 }
 
 test("a business applies, is approved, shares its link, and is paid for the order it brought", async ({ page, browser }, testInfo) => {
+  // The whole programme in one journey, three people, some forty page loads:
+  // more than the default minute on a 2-core machine running every spec twice.
+  test.setTimeout(180_000);
   const email = uniqueEmail(testInfo, "clinic");
 
   // Apply as a business partner; a wrong GSTIN is caught beside its field and nothing typed is lost.
@@ -132,11 +135,14 @@ test("a business applies, is approved, shares its link, and is paid for the orde
   await expect(statement.getByTestId("statement-amount")).toHaveText(pending);
   await ready(page, testInfo);
   await statement.getByLabel("UTR for Kavita Deshpande").fill("N1232600");
+  // Paying out asks for the admin's own password again.
+  await statement.getByLabel("Your password").fill(PASSWORD);
   await statement.getByRole("button", { name: "Mark paid" }).click();
   await expect(page.locator(`tr[data-partner="${email}"]`)).toContainText("12 to 22 letters and digits");
   const utr = `N${Date.now()}`.slice(0, 16).padEnd(16, "0");
   await ready(page, testInfo);
   await page.locator(`tr[data-partner="${email}"]`).getByLabel("UTR for Kavita Deshpande").fill(utr);
+  await page.locator(`tr[data-partner="${email}"]`).getByLabel("Your password").fill(PASSWORD);
   await page.locator(`tr[data-partner="${email}"]`).getByRole("button", { name: "Mark paid" }).click();
   await expect(page.locator(`tr[data-partner="${email}"]`).getByTestId("paid-utr")).toHaveText(`Paid · UTR ${utr}`);
 

@@ -166,7 +166,9 @@ pub async fn search(q: String, page: i64) -> Result<SearchResults, AppError> {
         db::catalog,
         server::{errors::OrInternal, state::app_state},
     };
-    let pool = &app_state().pool;
+    let state = app_state();
+    refuse_too_many_searches(&state).await?;
+    let pool = &state.pool;
     let query: String = q.trim().chars().take(100).collect();
     let page = page.clamp(1, 1_000);
     let (products, total) = if query.is_empty() {
@@ -223,7 +225,9 @@ pub async fn suggest(q: String) -> Result<Vec<Suggestion>, AppError> {
     if query.chars().count() < 2 {
         return Ok(Vec::new());
     }
-    let (products, _) = search(&app_state().pool, &query, 6, 0)
+    let state = app_state();
+    refuse_too_many_searches(&state).await?;
+    let (products, _) = search(&state.pool, &query, 6, 0)
         .await
         .or_internal("suggesting")?;
     Ok(products
@@ -235,4 +239,15 @@ pub async fn suggest(q: String) -> Result<Vec<Suggestion>, AppError> {
             unit: p.unit,
         })
         .collect())
+}
+
+/// Searching is the most expensive thing a visitor can ask for: one address
+/// gets a limited number a minute (`RATE_LIMIT_SEARCH_PER_IP`), answered 429.
+#[cfg(feature = "ssr")]
+async fn refuse_too_many_searches(state: &crate::server::state::AppState) -> Result<(), AppError> {
+    let ip = crate::server::client_ip::client_ip().await?;
+    state.limiters.search(ip).map_err(|wait| {
+        crate::server::errors::set_status(http::StatusCode::TOO_MANY_REQUESTS);
+        AppError::rate_limited(wait.message(), Vec::new())
+    })
 }

@@ -35,7 +35,7 @@ pub async fn send_enquiry(
         ..Default::default()
     };
     let typed_date = ("preferred_date".to_string(), preferred_date.clone());
-    if let Err(wait) = state.limiters.form_post(client_ip().await?) {
+    if let Err(wait) = state.limiters.form_post(client_ip().await?).await? {
         let mut values = posted.values();
         values.push(typed_date);
         return Err(AppError::rate_limited(wait.message(), values));

@@ -5,6 +5,11 @@ use crate::domain::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::codec::{MultipartData, MultipartFormData};
 
+/// A partner's KYC papers are a handful; this keeps one account from filling the database.
+pub const MAX_DOCUMENTS_PER_PARTNER: i64 = 20;
+pub const TOO_MANY_DOCUMENTS: &str =
+    "You have uploaded 20 documents, the most we keep. Ask us to remove one you no longer need.";
+
 /// Fields: `kind` (see `domain::DOCUMENT_KINDS`) and `document`.
 #[server(prefix = "/api", endpoint = "upload_partner_document", input = MultipartFormData)]
 pub async fn upload_partner_document(data: MultipartData) -> Result<(), AppError> {
@@ -26,7 +31,7 @@ pub async fn upload_partner_document(data: MultipartData) -> Result<(), AppError
         "Choose the file to upload.",
         "The file is larger than 5 MB; please upload a smaller scan.",
     )
-    .await;
+    .await?;
     let kind = upload.text("kind");
     let mut form = FormErrors::new(vec![("kind".into(), kind.clone())]);
     if !DOCUMENT_KINDS.iter().any(|(value, _)| *value == kind) {
@@ -45,6 +50,12 @@ pub async fn upload_partner_document(data: MultipartData) -> Result<(), AppError
             }
         },
     };
+    let stored = partner_documents::count(&app_state().pool, user.0.id)
+        .await
+        .or_internal("counting documents")?;
+    if stored >= MAX_DOCUMENTS_PER_PARTNER {
+        form.add("document", TOO_MANY_DOCUMENTS);
+    }
     form.clone().into_result()?;
     let Some((bytes, content_type)) = file else {
         return Err(AppError::Invalid(form));

@@ -48,7 +48,7 @@ pub async fn apply_as_partner(
         gstin,
         address,
     };
-    if let Err(wait) = state.limiters.form_post(client_ip().await?) {
+    if let Err(wait) = state.limiters.form_post(client_ip().await?).await? {
         return Err(AppError::rate_limited(wait.message(), posted.values()));
     }
     let application = posted.parse().map_err(AppError::Invalid)?;

@@ -18,7 +18,7 @@ pub async fn forgot_password(email: String) -> Result<(), AppError> {
     };
     let state = app_state();
     let mut form = FormErrors::new(vec![("email".into(), email.clone())]);
-    if let Err(wait) = state.limiters.form_post(client_ip().await?) {
+    if let Err(wait) = state.limiters.form_post(client_ip().await?).await? {
         return Err(AppError::rate_limited(wait.message(), form.values));
     }
     let Some(email) = form.check("email", Email::parse(&email)) else {
@@ -131,6 +131,7 @@ pub async fn change_password(
         domain::{FormErrors, NewPassword},
         server::{
             auth::{password as passwords, require_user, start_session, SessionUser},
+            client_ip::client_ip,
             errors::OrInternal,
             mail::messages,
             state::app_state,
@@ -138,6 +139,14 @@ pub async fn change_password(
     };
     let user = require_user().await?;
     let state = app_state();
+    // Guessing the current password on a stolen session is guessing a login.
+    if let Err(wait) = state
+        .limiters
+        .login_attempt(client_ip().await?, &user.0.email)
+        .await?
+    {
+        return Err(AppError::rate_limited(wait.message(), vec![]));
+    }
     let mut form = FormErrors::new(vec![]);
     let new_password = form.check("new_password", NewPassword::parse(new_password));
     if !passwords::verify(current_password, Some(user.0.password_hash.clone())).await {

@@ -33,6 +33,7 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
     if let Err(wait) = app_state()
         .limiters
         .login_attempt(ip, parsed_email.as_str())
+        .await?
     {
         return Err(AppError::rate_limited(wait.message(), values));
     }

@@ -33,7 +33,7 @@ pub async fn signup(
         ("email".into(), email.clone()),
         ("mobile".into(), mobile.clone()),
     ]);
-    if let Err(wait) = state.limiters.form_post(client_ip().await?) {
+    if let Err(wait) = state.limiters.form_post(client_ip().await?).await? {
         return Err(AppError::rate_limited(wait.message(), form.values));
     }
     let name = form.check("name", PersonName::parse(&name));

@@ -19,7 +19,7 @@ pub async fn notify_me(product_id: i32, email: String) -> Result<(), AppError> {
     };
     let state = app_state();
     let form = FormErrors::new(vec![("email".into(), email.clone())]);
-    if let Err(wait) = state.limiters.form_post(client_ip().await?) {
+    if let Err(wait) = state.limiters.form_post(client_ip().await?).await? {
         return Err(AppError::rate_limited(wait.message(), form.values));
     }
     let email = match (email.trim().is_empty(), session_user().await?) {

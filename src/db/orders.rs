@@ -241,6 +241,17 @@ pub async fn transition(
     Ok(moved)
 }
 
+/// How long the most overdue unpaid order has been waiting for the expiry
+/// job (0 when none is overdue): a job that stopped shows here first.
+pub async fn expiry_lag_seconds(db: impl PgExecutor<'_>) -> sqlx::Result<f64> {
+    sqlx::query_scalar!(
+        r#"SELECT COALESCE(EXTRACT(EPOCH FROM now() - min(expires_at))::float8, 0) AS "lag!"
+           FROM orders WHERE status = 'awaiting_payment' AND expires_at <= now()"#
+    )
+    .fetch_one(db)
+    .await
+}
+
 /// Expires unpaid UPI orders whose time is up and returns their stock (each
 /// return recorded in the ledger against its order), in one transaction;
 /// returns how many expired.

@@ -87,3 +87,24 @@ pub async fn count_waiting(db: impl PgExecutor<'_>) -> sqlx::Result<i64> {
         .fetch_one(db)
         .await
 }
+
+/// How the outbox is keeping up, for monitoring.
+pub struct OutboxHealth {
+    pub waiting: i64,
+    /// Age of the oldest undelivered email, 0 when none waits.
+    pub oldest_seconds: f64,
+}
+
+pub async fn health(db: impl PgExecutor<'_>) -> sqlx::Result<OutboxHealth> {
+    let row = sqlx::query!(
+        r#"SELECT count(*) AS "waiting!",
+                  COALESCE(EXTRACT(EPOCH FROM now() - min(created_at))::float8, 0) AS "oldest!"
+           FROM email_outbox WHERE sent_at IS NULL"#
+    )
+    .fetch_one(db)
+    .await?;
+    Ok(OutboxHealth {
+        waiting: row.waiting,
+        oldest_seconds: row.oldest,
+    })
+}

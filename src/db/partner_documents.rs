@@ -25,6 +25,16 @@ pub async fn insert(
     .await
 }
 
+/// How many documents the partner has stored.
+pub async fn count(db: impl PgExecutor<'_>, partner_id: Uuid) -> sqlx::Result<i64> {
+    sqlx::query_scalar!(
+        r#"SELECT count(*) AS "count!" FROM partner_documents WHERE partner_id = $1"#,
+        partner_id
+    )
+    .fetch_one(db)
+    .await
+}
+
 pub struct DocumentRow {
     pub id: Uuid,
     pub kind: String,

@@ -95,13 +95,18 @@ pub async fn insert(db: impl PgExecutor<'_>, user: NewUser<'_>) -> sqlx::Result<
     .await
 }
 
+/// Sets a new password; every reset or invitation link still outstanding for
+/// the account stops working (it was sent for the password that is gone).
 pub async fn set_password_hash(
     db: impl PgExecutor<'_>,
     id: Uuid,
     password_hash: &str,
 ) -> sqlx::Result<()> {
     sqlx::query!(
-        "UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1",
+        "WITH ended_links AS (
+             UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND used_at IS NULL
+         )
+         UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1",
         id,
         password_hash
     )

@@ -4,7 +4,9 @@ pub mod backend;
 pub mod guard;
 pub mod invite;
 pub mod password;
+pub mod reauth;
 pub mod reset_token;
+pub mod session_limits;
 pub mod session_store;
 
 pub use backend::{start_session, AuthSession, Backend, Credentials, SessionUser};

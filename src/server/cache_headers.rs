@@ -18,28 +18,30 @@ pub async fn for_static_files(request: Request, next: Next) -> Response {
     if response.headers().contains_key(header::CACHE_CONTROL) {
         return response;
     }
-    if path.starts_with("/api/") || is_html(&response) {
-        response
-            .headers_mut()
-            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-        return response;
-    }
-    if !response.status().is_success() {
-        return response;
-    }
-    let policy = if path.starts_with("/pkg/") {
+    // Everything that is not a public file may depend on the session (pages,
+    // server functions, the payouts CSV, live streams): never stored.
+    let policy = match public_policy(&path) {
+        Some(policy) if response.status().is_success() => policy,
+        Some(_) => return response,
+        None => "no-store",
+    };
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
+    response
+}
+
+/// How long a public file may be kept, or `None` for anything else.
+fn public_policy(path: &str) -> Option<&'static str> {
+    if path.starts_with("/pkg/") {
         Some("public, max-age=31536000, immutable")
     } else if path == "/favicon.svg" || path.starts_with("/media/") {
         Some("public, max-age=86400")
+    } else if path == "/robots.txt" || path == "/sitemap.xml" {
+        Some("public, max-age=3600")
     } else {
         None
-    };
-    if let Some(policy) = policy {
-        response
-            .headers_mut()
-            .insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
     }
-    response
 }
 
 /// A rendered page (as opposed to a file, an API answer or a stream).

@@ -20,7 +20,21 @@ pub struct Config {
     pub log_level: String,
     pub log_json: bool,
     pub limits: RateLimits,
+    /// Proxies whose `X-Forwarded-For` / `Forwarded` headers name the client.
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// Open live-stock streams allowed per client address and in all.
+    pub live_stock_streams: StreamCaps,
+    /// Bearer token for `GET /metrics`; unset, the endpoint answers 404.
+    pub metrics_token: Option<Secret>,
+    /// How long a staff or admin session lasts, and how long it may sit idle.
+    pub staff_sessions: super::auth::session_limits::StaffSessionLimits,
     pub shop: ShopSettings,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct StreamCaps {
+    pub per_ip: usize,
+    pub total: usize,
 }
 
 /// The business settings checkout needs (the admin will edit these later).
@@ -40,6 +54,8 @@ pub struct RateLimits {
     pub login_per_ip: u32,
     pub login_per_account: u32,
     pub forms_per_ip: u32,
+    /// Searches and suggestions per minute from one address.
+    pub search_per_ip_per_minute: u32,
 }
 
 /// A value that must never appear in logs: `Debug` prints a placeholder.
@@ -111,6 +127,16 @@ impl Config {
             None => site_url.scheme() == "https",
             Some(v) => parse_bool("COOKIE_SECURE", v)?,
         };
+        let duration = |name: &'static str, default: &str| -> Result<Duration, ConfigError> {
+            let value = get(name).unwrap_or_else(|| default.to_string());
+            humantime::parse_duration(&value)
+                .ok()
+                .filter(|d| !d.is_zero())
+                .ok_or(ConfigError {
+                    name,
+                    problem: format!("must be a duration like 12h or 30m, not {value:?}"),
+                })
+        };
         let limit = |name: &'static str, default: u32| -> Result<u32, ConfigError> {
             match get(name) {
                 None => Ok(default),
@@ -147,6 +173,20 @@ impl Config {
                 login_per_ip: limit("RATE_LIMIT_LOGIN_PER_IP", 30)?,
                 login_per_account: limit("RATE_LIMIT_LOGIN_PER_ACCOUNT", 5)?,
                 forms_per_ip: limit("RATE_LIMIT_FORMS_PER_IP", 10)?,
+                search_per_ip_per_minute: limit("RATE_LIMIT_SEARCH_PER_IP", 120)?,
+            },
+            trusted_proxies: match get("TRUSTED_PROXIES") {
+                None => Vec::new(),
+                Some(list) => parse_networks(&list)?,
+            },
+            metrics_token: get("METRICS_TOKEN").map(Secret::new),
+            staff_sessions: super::auth::session_limits::StaffSessionLimits {
+                lifetime: duration("STAFF_SESSION_LIFETIME", "12h")?,
+                idle: duration("STAFF_SESSION_IDLE", "30m")?,
+            },
+            live_stock_streams: StreamCaps {
+                per_ip: limit("LIVE_STOCK_STREAMS_PER_IP", 20)? as usize,
+                total: limit("LIVE_STOCK_STREAMS", 5000)? as usize,
             },
             shop: ShopSettings {
                 upi_id: match get("UPI_ID") {
@@ -185,6 +225,25 @@ fn is_upi_id(id: &str) -> bool {
                 .all(|c| c.is_ascii_alphanumeric() || ".-_".contains(c))
     };
     matches!(id.split_once('@'), Some((name, handle)) if allowed(name) && allowed(handle) && !handle.contains('@'))
+}
+
+/// `10.0.0.1, 10.0.0.0/8, ::1`: addresses or networks, comma-separated.
+fn parse_networks(list: &str) -> Result<Vec<ipnet::IpNet>, ConfigError> {
+    list.split(',')
+        .map(str::trim)
+        .filter(|entry| !entry.is_empty())
+        .map(|entry| {
+            entry
+                .parse::<ipnet::IpNet>()
+                .or_else(|_| entry.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+                .map_err(|_| ConfigError {
+                    name: "TRUSTED_PROXIES",
+                    problem: format!(
+                        "must list addresses or networks like 10.0.0.0/8, not {entry:?}"
+                    ),
+                })
+        })
+        .collect()
 }
 
 fn parse_bool(name: &'static str, value: &str) -> Result<bool, ConfigError> {
@@ -235,6 +294,34 @@ mod tests {
         assert!(config(&[db, prod, ("SITE_URL", "https://shop.example")]).is_ok());
         assert!(config(&[db, prod, ("ALLOW_HTTP_SITE_URL", "true")]).is_ok());
         assert!(config(&[db, ("SITE_URL", "http://shop.example")]).is_ok());
+    }
+
+    #[test]
+    fn staff_sessions_last_twelve_hours_and_thirty_idle_minutes_unless_set() {
+        let db = ("DATABASE_URL", "postgres://x");
+        let cfg = config(&[db]).unwrap();
+        assert_eq!(cfg.staff_sessions.lifetime, Duration::from_secs(12 * 3600));
+        assert_eq!(cfg.staff_sessions.idle, Duration::from_secs(30 * 60));
+        let cfg = config(&[
+            db,
+            ("STAFF_SESSION_LIFETIME", "8h"),
+            ("STAFF_SESSION_IDLE", "90s"),
+        ])
+        .unwrap();
+        assert_eq!(cfg.staff_sessions.lifetime, Duration::from_secs(8 * 3600));
+        assert_eq!(cfg.staff_sessions.idle, Duration::from_secs(90));
+        assert!(config(&[db, ("STAFF_SESSION_IDLE", "soon")]).is_err());
+    }
+
+    #[test]
+    fn trusted_proxies_are_addresses_or_networks() {
+        let db = ("DATABASE_URL", "postgres://x");
+        let cfg = config(&[db, ("TRUSTED_PROXIES", "10.0.0.0/8, 127.0.0.1,::1")]).unwrap();
+        assert_eq!(cfg.trusted_proxies.len(), 3);
+        assert!(cfg.trusted_proxies[1].contains(&"127.0.0.1".parse::<std::net::IpAddr>().unwrap()));
+        assert!(config(&[db]).unwrap().trusted_proxies.is_empty());
+        let bad = config(&[db, ("TRUSTED_PROXIES", "my-proxy")]);
+        assert!(bad.is_err_and(|e| e.to_string().contains("TRUSTED_PROXIES")));
     }
 
     #[test]

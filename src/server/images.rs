@@ -81,7 +81,9 @@ impl OnWhite for image::RgbaImage {
 pub use super::upload::Upload;
 
 /// Reads an image upload form (file field `image`); see [`super::upload::read`].
-pub async fn read_upload(data: leptos::server_fn::codec::MultipartData) -> Upload {
+pub async fn read_upload(
+    data: leptos::server_fn::codec::MultipartData,
+) -> Result<Upload, crate::domain::AppError> {
     super::upload::read(data, "image", "Choose a photo to upload.", TOO_LARGE).await
 }
 

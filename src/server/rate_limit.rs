@@ -1,15 +1,20 @@
-//! Per-IP and per-account limits on login and the public forms (GCRA from
-//! `governor`). Limits are kept in this process: with several instances
-//! behind a load balancer each allows its own quota.
+//! Limits on login, the public forms and search, per client address (see
+//! `client_ip`, which knows about trusted proxies) and per account.
+//!
+//! Login and form limits are kept in PostgreSQL (`db::rate_limits`), so every
+//! instance behind a load balancer counts the same attempts. Searches are
+//! too frequent to write down each one: their limit is kept in this process.
 
 use super::config::RateLimits;
+use crate::{db, domain::AppError, server::errors::OrInternal};
 use governor::{clock::Clock, DefaultKeyedRateLimiter, Quota};
+use sqlx::PgPool;
 use std::{net::IpAddr, num::NonZeroU32, sync::Arc, time::Duration};
 
 pub struct Limiters {
-    login_per_ip: DefaultKeyedRateLimiter<IpAddr>,
-    login_per_account: DefaultKeyedRateLimiter<String>,
-    forms_per_ip: DefaultKeyedRateLimiter<IpAddr>,
+    pool: PgPool,
+    limits: RateLimits,
+    search_per_ip: DefaultKeyedRateLimiter<IpAddr>,
 }
 
 /// How long the caller must wait before trying again.
@@ -20,84 +25,79 @@ impl TryAgainIn {
     /// "Too many attempts. Try again in N minutes." (rounded up, at least one).
     pub fn message(self) -> String {
         let minutes = self.0.as_secs().div_ceil(60).max(1);
-        let unit = if minutes == 1 { "minute" } else { "minutes" };
-        format!("Too many attempts. Try again in {minutes} {unit}.")
+        format!(
+            "Too many attempts. Try again in {}.",
+            crate::ui::components::counts::minutes(minutes)
+        )
     }
 }
 
-fn quota(per_window: u32, window: Duration) -> Quota {
-    let burst = NonZeroU32::new(per_window).unwrap_or(NonZeroU32::MIN);
-    // `burst` attempts at once, then one more each window/burst.
-    Quota::with_period(window / burst.get())
-        .unwrap_or_else(|| Quota::per_second(burst))
-        .allow_burst(burst)
-}
+/// Allowed, or refused for a while; the outer `Result` is the database's.
+pub type Allowance = Result<Result<(), TryAgainIn>, AppError>;
 
 impl Limiters {
-    pub fn new(limits: RateLimits) -> Arc<Limiters> {
+    pub fn new(pool: PgPool, limits: RateLimits) -> Arc<Limiters> {
+        let per_minute =
+            NonZeroU32::new(limits.search_per_ip_per_minute).unwrap_or(NonZeroU32::MIN);
         Arc::new(Limiters {
-            login_per_ip: DefaultKeyedRateLimiter::keyed(quota(limits.login_per_ip, limits.window)),
-            login_per_account: DefaultKeyedRateLimiter::keyed(quota(
-                limits.login_per_account,
-                limits.window,
-            )),
-            forms_per_ip: DefaultKeyedRateLimiter::keyed(quota(limits.forms_per_ip, limits.window)),
+            pool,
+            limits,
+            search_per_ip: DefaultKeyedRateLimiter::keyed(Quota::per_minute(per_minute)),
         })
     }
 
-    /// One login attempt from `ip` for `account` (a normalised email).
-    pub fn login_attempt(&self, ip: IpAddr, account: &str) -> Result<(), TryAgainIn> {
-        check(&self.login_per_ip, &ip)?;
-        check(&self.login_per_account, &account.to_string())
+    /// One login attempt from `ip` for `account` (a normalised email). The
+    /// account's own limit counts per address, so that nobody can lock a
+    /// chosen customer out by failing to log in as them from elsewhere.
+    pub async fn login_attempt(&self, ip: IpAddr, account: &str) -> Allowance {
+        let limits = self.limits;
+        if let Some(wait) = self
+            .take(&format!("login:{ip}"), limits.login_per_ip)
+            .await?
+        {
+            return Ok(Err(TryAgainIn(wait)));
+        }
+        let per_account = self
+            .take(&format!("login:{ip}:{account}"), limits.login_per_account)
+            .await?;
+        Ok(per_account.map_or(Ok(()), |wait| Err(TryAgainIn(wait))))
     }
 
-    /// One submission of a public form (sign-up, forgotten password) from `ip`.
-    pub fn form_post(&self, ip: IpAddr) -> Result<(), TryAgainIn> {
-        check(&self.forms_per_ip, &ip)
+    /// One submission of a public form (sign-up, forgotten password,
+    /// enquiries, applications, "notify me") from `ip`.
+    pub async fn form_post(&self, ip: IpAddr) -> Allowance {
+        let wait = self
+            .take(&format!("form:{ip}"), self.limits.forms_per_ip)
+            .await?;
+        Ok(wait.map_or(Ok(()), |wait| Err(TryAgainIn(wait))))
     }
 
-    /// Forgets keys whose limits have fully recovered, so memory stays bounded.
-    pub fn forget_idle(&self) {
-        self.login_per_ip.retain_recent();
-        self.login_per_account.retain_recent();
-        self.forms_per_ip.retain_recent();
+    /// One search or suggestion from `ip` (kept in this process).
+    pub fn search(&self, ip: IpAddr) -> Result<(), TryAgainIn> {
+        self.search_per_ip.check_key(&ip).map_err(|not_until| {
+            let now = governor::clock::DefaultClock::default().now();
+            TryAgainIn(not_until.wait_time_from(now))
+        })
     }
-}
 
-fn check<K: std::hash::Hash + Eq + Clone>(
-    limiter: &DefaultKeyedRateLimiter<K>,
-    key: &K,
-) -> Result<(), TryAgainIn> {
-    limiter.check_key(key).map_err(|not_until| {
-        let now = governor::clock::DefaultClock::default().now();
-        TryAgainIn(not_until.wait_time_from(now))
-    })
+    /// Forgets keys whose allowance is whole again, so memory and the table stay small.
+    pub async fn forget_idle(&self) -> sqlx::Result<()> {
+        self.search_per_ip.retain_recent();
+        db::rate_limits::forget_recovered(&self.pool).await?;
+        Ok(())
+    }
+
+    async fn take(&self, key: &str, per_window: u32) -> Result<Option<Duration>, AppError> {
+        db::rate_limits::take(&self.pool, key, per_window, self.limits.window)
+            .await
+            .or_internal("checking a rate limit")
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
-    fn limits() -> RateLimits {
-        RateLimits {
-            window: Duration::from_secs(15 * 60),
-            login_per_ip: 100,
-            login_per_account: 3,
-            forms_per_ip: 2,
-        }
-    }
-
-    #[test]
-    fn an_account_is_locked_after_its_quota_and_others_are_not() {
-        let limiters = Limiters::new(limits());
-        let ip: IpAddr = "10.0.0.1".parse().unwrap();
-        for _ in 0..3 {
-            assert!(limiters.login_attempt(ip, "a@x.in").is_ok());
-        }
-        let wait = limiters.login_attempt(ip, "a@x.in").unwrap_err();
-        assert!(wait.0 > Duration::from_secs(60) && wait.0 <= Duration::from_secs(300));
-        assert!(limiters.login_attempt(ip, "b@x.in").is_ok());
-    }
+    use super::TryAgainIn;
+    use std::time::Duration;
 
     #[test]
     fn the_message_rounds_up_to_whole_minutes() {

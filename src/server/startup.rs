@@ -2,9 +2,11 @@
 
 use super::{
     auth::Backend,
+    client_ip::{find_client, TrustedProxies},
     config::Config,
     csrf::{refuse_cross_site, AllowedOrigin},
     errors::status_for_server_fn_error,
+    form_flash::{keep_form_errors_out_of_urls, FlashedFormError},
     health::healthz,
     mail::{outbox_worker, ConfiguredMailer, FileMailer, SmtpMailer},
     rate_limit::Limiters,
@@ -71,11 +73,20 @@ fn provide_request_context(state: &AppState) {
     provide_context(crate::domain::SiteOrigin(
         state.config.site_url.origin().ascii_serialization(),
     ));
+    let parts = use_context::<Parts>();
     // Use the nonce the security-headers layer put into the CSP header.
-    if let Some(nonce) =
-        use_context::<Parts>().and_then(|p| p.extensions.get::<CspNonce>().cloned())
+    if let Some(nonce) = parts
+        .as_ref()
+        .and_then(|p| p.extensions.get::<CspNonce>().cloned())
     {
         provide_context(nonce.0);
+    }
+    // A refused form post's messages, kept in the session instead of the address.
+    if let Some(flash) = parts
+        .as_ref()
+        .and_then(|p| p.extensions.get::<FlashedFormError>())
+    {
+        provide_context(flash.0.clone());
     }
 }
 
@@ -109,6 +120,7 @@ pub fn router(state: AppState) -> Router {
     let fallback_state = state.clone();
     Router::new()
         .route("/healthz", get(healthz))
+        .route("/metrics", get(super::metrics::scrape))
         .route("/sitemap.xml", get(super::seo::sitemap))
         .route("/robots.txt", get(super::seo::robots))
         // Named here because `/{slug}` (content pages) would otherwise answer
@@ -155,6 +167,7 @@ pub fn router(state: AppState) -> Router {
             move || provide_request_context(&fallback_state), shell
         ))
         .layer(middleware::map_response(status_for_server_fn_error))
+        .layer(middleware::from_fn(keep_form_errors_out_of_urls))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             super::referral::remember_referral,
@@ -162,6 +175,10 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(
             state.site.clone(),
             super::site_cache::forget_after_admin_writes,
+        ))
+        .layer(middleware::from_fn_with_state(
+            config.staff_sessions,
+            super::auth::session_limits::end_stale_staff_sessions,
         ))
         .layer(auth_layer)
         .layer(middleware::from_fn_with_state(
@@ -179,12 +196,20 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn(
             super::input_guard::refuse_unreadable_addresses,
         ))
+        .layer(middleware::from_fn_with_state(
+            TrustedProxies(Arc::new(config.trusted_proxies.clone())),
+            find_client,
+        ))
         // Pages are compressed on every request: brotli's default (quality 11)
         // costs more CPU than rendering the page (tower-rs/tower-http#356).
         // Level 4 keeps most of the saving at a fraction of the cost; the
         // built assets are compressed once, at build time (`--precompress`).
         .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
         .layer(PropagateRequestIdLayer::new(request_id.clone()))
+        .layer(middleware::from_fn_with_state(
+            state.metrics.clone(),
+            super::metrics::count_requests,
+        ))
         .layer(telemetry::trace_layer())
         .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
         .with_state(state)
@@ -207,6 +232,19 @@ pub fn spawn_background_tasks(state: &AppState) {
         },
         None => ConfiguredMailer::Files(FileMailer::new(config.mail_dir.clone())),
     };
+    if config.smtp_url.is_none() {
+        let files = FileMailer::new(config.mail_dir.clone());
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(Duration::from_secs(60 * 60));
+            loop {
+                tick.tick().await;
+                let lifetime = super::auth::invite::LONGEST_LINK_LIFETIME;
+                if let Err(e) = files.forget_older_than(lifetime).await {
+                    tracing::warn!("deleting old email files: {e}");
+                }
+            }
+        });
+    }
     tokio::spawn(outbox_worker::run(
         state.pool.clone(),
         mailer,
@@ -244,17 +282,20 @@ pub fn spawn_background_tasks(state: &AppState) {
         let mut tick = tokio::time::interval(Duration::from_secs(60));
         loop {
             tick.tick().await;
-            limiters.forget_idle();
+            if let Err(e) = limiters.forget_idle().await {
+                tracing::warn!("forgetting recovered rate limits: {e}");
+            }
         }
     });
 }
 
 pub fn state(config: Config, pool: PgPool, leptos_options: LeptosOptions) -> AppState {
     AppState {
-        limiters: Limiters::new(config.limits),
-        stock_events: super::live_stock::StockEvents::new(),
+        limiters: Limiters::new(pool.clone(), config.limits),
+        stock_events: super::live_stock::StockEvents::new(config.live_stock_streams),
         shutdown: super::shutdown::Shutdown::new(),
         site: super::site_cache::SiteCache::default(),
+        metrics: super::metrics::Metrics::new(),
         config: Arc::new(config),
         pool,
         leptos_options,

@@ -2,8 +2,8 @@
 //! and to Leptos as context.
 
 use super::{
-    config::Config, live_stock::StockEvents, rate_limit::Limiters, shutdown::Shutdown,
-    site_cache::SiteCache,
+    config::Config, live_stock::StockEvents, metrics::Metrics, rate_limit::Limiters,
+    shutdown::Shutdown, site_cache::SiteCache,
 };
 use axum::extract::FromRef;
 use leptos::prelude::*;
@@ -18,6 +18,7 @@ pub struct AppState {
     pub stock_events: StockEvents,
     pub shutdown: Shutdown,
     pub site: SiteCache,
+    pub metrics: Arc<Metrics>,
     pub leptos_options: LeptosOptions,
 }
 

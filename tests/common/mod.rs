@@ -13,6 +13,7 @@ pub struct TestApp {
     pub url: String,
     pub pool: PgPool,
     pub mail_dir: PathBuf,
+    pub database_url: String,
 }
 
 /// The server's settings for one test; `vars` override the defaults.
@@ -23,6 +24,8 @@ pub struct Settings {
     pub broken_database: bool,
     /// Where the built site is (default `target/site`).
     pub site_root: Option<String>,
+    /// Serve an existing database (a second instance) instead of a fresh one.
+    pub database_url: Option<String>,
 }
 
 fn admin_url() -> String {
@@ -68,6 +71,8 @@ pub async fn spawn_app_with(settings: Settings) -> TestApp {
     let database_url = if settings.broken_database {
         // Nothing listens on port 1.
         "postgres://haat@127.0.0.1:1/none".to_string()
+    } else if let Some(url) = settings.database_url.clone() {
+        url
     } else {
         fresh_database().await
     };
@@ -115,7 +120,18 @@ pub async fn spawn_app_with(settings: Settings) -> TestApp {
         url: format!("http://{addr}"),
         pool,
         mail_dir,
+        database_url,
     }
+}
+
+/// Another server instance on `app`'s database, as behind a load balancer.
+pub async fn spawn_second_instance(app: &TestApp, vars: Vec<(&'static str, String)>) -> TestApp {
+    spawn_app_with(Settings {
+        vars,
+        database_url: Some(app.database_url.clone()),
+        ..Default::default()
+    })
+    .await
 }
 
 /// A client with its own cookie jar that does not follow redirects, like a

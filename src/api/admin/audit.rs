@@ -14,7 +14,8 @@ pub async fn audit_log(q: String) -> Result<Vec<AuditView>, AppError> {
     };
     require_role(&[Role::Admin]).await?;
     let pool = &app_state().pool;
-    let q = q.trim();
+    let q: String = q.trim().chars().take(100).collect();
+    let q = q.as_str();
     let entries = audit::search(pool, (!q.is_empty()).then_some(q), None)
         .await
         .or_internal("searching the audit log")?;

@@ -65,6 +65,15 @@ pub async fn save_category(
             &field("slug"),
             "Use lower-case letters, digits and single hyphens.",
         );
+    } else if slug.len() > 80 {
+        form.add(&field("slug"), "Keep the web address under 80 characters.");
+    }
+    let description = description.trim().to_string();
+    if description.chars().count() > 2000 {
+        form.add(
+            &field("description"),
+            "Keep the description under 2,000 characters.",
+        );
     }
     let position = form.check(
         &field("position"),
@@ -81,7 +90,6 @@ pub async fn save_category(
     let Some(position) = position else {
         return Err(AppError::Invalid(form));
     };
-    let description = description.trim().to_string();
     let pool = &app_state().pool;
     let mut tx = pool.begin().await.or_internal("starting a transaction")?;
     let before = match id {

@@ -98,6 +98,8 @@ pub async fn save_page(
             "slug",
             "Use lower-case letters, digits and single hyphens, e.g. shipping-and-returns.",
         );
+    } else if slug.len() > 100 {
+        form.add("slug", "Keep the web address under 100 characters.");
     } else if RESERVED_SLUGS.contains(&slug.as_str()) {
         form.add(
             "slug",

@@ -21,7 +21,7 @@ pub async fn upload_product_image(data: MultipartData) -> Result<(), AppError> {
         },
     };
     let user = require_role(&[Role::Admin]).await?;
-    let upload = read_upload(data).await;
+    let upload = read_upload(data).await?;
     let typed_alt = upload.text("alt");
     let mut form = FormErrors::new(vec![("alt".into(), typed_alt.clone())]);
     let alt = typed_alt.trim().to_string();

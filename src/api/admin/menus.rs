@@ -44,7 +44,10 @@ pub async fn add_menu_link(menu: String, label: String, href: String) -> Result<
     }
     let href = href.trim().to_string();
     let local = href.starts_with('/') && !href.starts_with("//");
-    if !(local || href.starts_with("https://")) || href.contains(char::is_whitespace) {
+    if !(local || href.starts_with("https://"))
+        || href.contains(char::is_whitespace)
+        || href.chars().count() > 500
+    {
         form.add(
             "href",
             "Enter a page of this site like /about, or a full https:// address.",

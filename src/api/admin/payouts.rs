@@ -88,7 +88,11 @@ pub async fn generate_statements(month: String) -> Result<(), AppError> {
 
 /// Marks a statement paid with the bank's UTR and emails the partner.
 #[server(prefix = "/api", endpoint = "admin/mark_payout_paid")]
-pub async fn mark_payout_paid(id: i64, utr: String) -> Result<(), AppError> {
+pub async fn mark_payout_paid(
+    id: i64,
+    utr: String,
+    #[server(default)] password: String,
+) -> Result<(), AppError> {
     use crate::{
         db::{
             outbox::{self, OutgoingEmail},
@@ -97,7 +101,7 @@ pub async fn mark_payout_paid(id: i64, utr: String) -> Result<(), AppError> {
         domain::{parse_transfer_utr, FormErrors, Paise, Role},
         server::{
             audit::{self, Change},
-            auth::require_role,
+            auth::{reauth::confirm_password, require_role},
             errors::OrInternal,
             mail::messages,
             state::app_state,
@@ -106,7 +110,10 @@ pub async fn mark_payout_paid(id: i64, utr: String) -> Result<(), AppError> {
     let admin = require_role(&[Role::Admin]).await?;
     let field = format!("utr-{id}");
     let mut form = FormErrors::new(vec![(field.clone(), utr.clone())]);
-    let Some(utr) = form.check(&field, parse_transfer_utr(&utr)) else {
+    let utr = form.check(&field, parse_transfer_utr(&utr));
+    confirm_password(&admin, password, &mut form, &format!("password-{id}")).await?;
+    form.clone().into_result()?;
+    let Some(utr) = utr else {
         return Err(AppError::Invalid(form));
     };
     let state = app_state();

@@ -23,7 +23,9 @@ pub async fn admin_products(
         server::{auth::require_role, errors::OrInternal, state::app_state},
     };
     require_role(&[Role::Staff, Role::Admin]).await?;
-    let text = q.trim();
+    // A search box, not a document: the first 100 characters are enough.
+    let text: String = q.trim().chars().take(100).collect();
+    let text = text.as_str();
     list(
         &app_state().pool,
         ProductFilter {
@@ -172,6 +174,19 @@ pub async fn save_product(
             "slug",
             "Use lower-case letters, digits and single hyphens, e.g. basmati-rice-1-kg.",
         );
+    } else if slug.len() > 120 {
+        form.add("slug", "Keep the web address under 120 characters.");
+    }
+    let brand = brand.trim().to_string();
+    if brand.chars().count() > 80 {
+        form.add("brand", "Keep the brand under 80 characters.");
+    }
+    let unit = unit.trim().to_string();
+    if unit.chars().count() > 40 {
+        form.add(
+            "unit",
+            "Keep the unit under 40 characters, e.g. 1 kg or 6 × 200 ml.",
+        );
     }
     let sku = sku.trim().to_uppercase();
     if sku.is_empty() || sku.len() > 40 || sku.contains(char::is_whitespace) {
@@ -255,9 +270,9 @@ pub async fn save_product(
         sku,
         name,
         slug,
-        brand: brand.trim().to_string(),
+        brand,
         category_id,
-        unit: unit.trim().to_string(),
+        unit,
         description: description.trim().to_string(),
         price,
         mrp,
@@ -345,5 +360,7 @@ pub async fn save_product(
 pub async fn preview_markdown(text: String) -> Result<String, AppError> {
     use crate::{domain::Role, server::auth::require_role};
     require_role(&[Role::Admin]).await?;
+    // As long as a page may be; longer text is not worth rendering.
+    let text: String = text.chars().take(100_000).collect();
     Ok(crate::server::markdown::to_safe_html(&text))
 }

@@ -57,6 +57,10 @@ pub async fn save_settings(
             "Enter the business's name (up to 100 characters).",
         );
     }
+    let address = address.trim().to_string();
+    if address.chars().count() > 300 {
+        form.add("address", "Keep the address under 300 characters.");
+    }
     let state = if state.trim().is_empty() {
         Some(String::new())
     } else {
@@ -127,7 +131,7 @@ pub async fn save_settings(
         .or_internal("reading settings")?;
     let after = ShopSettings {
         business_name,
-        address: address.trim().to_string(),
+        address,
         state,
         gstin: gstin.map(|g| g.as_str().to_string()),
         upi_id: upi.as_str().to_string(),
@@ -174,7 +178,7 @@ pub async fn upload_logo(data: MultipartData) -> Result<(), AppError> {
         },
     };
     let user = require_role(&[Role::Admin]).await?;
-    let upload = read_upload(data).await;
+    let upload = read_upload(data).await?;
     let sizes = match upload.file {
         Err(message) => Err(message),
         Ok(bytes) => tokio::task::spawn_blocking(move || resize(&bytes, &LOGO_WIDTHS))

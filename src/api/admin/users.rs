@@ -12,7 +12,8 @@ pub async fn admin_users(q: String, role: String) -> Result<Vec<AdminUserRow>, A
         server::{auth::require_role, errors::OrInternal, state::app_state},
     };
     require_role(&[Role::Admin]).await?;
-    let q = q.trim();
+    let q: String = q.trim().chars().take(100).collect();
+    let q = q.as_str();
     let role = Role::parse(&role).map(Role::as_str);
     admin_users::list(&app_state().pool, (!q.is_empty()).then_some(q), role)
         .await
@@ -20,7 +21,8 @@ pub async fn admin_users(q: String, role: String) -> Result<Vec<AdminUserRow>, A
 }
 
 /// `role` is a role name; `staff_role` (for staff) manager, pharmacist,
-/// sales or auditor; `disabled` is `yes` or `no`. Admins cannot demote
+/// sales or auditor; `disabled` is `yes` or `no`; `password` the admin's
+/// own, asked again for every change of role or access. Admins cannot demote
 /// or disable themselves (the shop would risk having no admin).
 #[server(prefix = "/api", endpoint = "admin/update_user")]
 pub async fn update_user(
@@ -28,13 +30,14 @@ pub async fn update_user(
     role: String,
     disabled: String,
     #[server(default)] staff_role: String,
+    #[server(default)] password: String,
 ) -> Result<(), AppError> {
     use crate::{
         db::admin_users,
         domain::{FormErrors, Role},
         server::{
             audit::{self, snapshot, Change},
-            auth::require_role,
+            auth::{reauth::confirm_password, require_role},
             errors::{not_found, OrInternal},
             state::app_state,
         },
@@ -59,6 +62,7 @@ pub async fn update_user(
             "You cannot remove your own admin access; ask another admin.",
         );
     }
+    confirm_password(&user, password, &mut form, &field("password")).await?;
     form.clone().into_result()?;
     let Some(new_role) = new_role else {
         return Err(AppError::Invalid(form));

@@ -48,6 +48,13 @@ pub async fn move_lead(
         form.add(&format!("lost_reason-{id}"), LOST_NEEDS_REASON);
         return Err(AppError::Invalid(form));
     }
+    if reason.chars().count() > 500 {
+        form.add(
+            &format!("lost_reason-{id}"),
+            "Keep the reason under 500 characters.",
+        );
+        return Err(AppError::Invalid(form));
+    }
     let mut tx = app_state()
         .pool
         .begin()

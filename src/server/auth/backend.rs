@@ -75,5 +75,8 @@ pub async fn start_session(user: &SessionUser) -> Result<(), crate::domain::AppE
         .cycle_id()
         .await
         .or_internal("renewing the session id")?;
-    auth.login(user).await.or_internal("starting the session")
+    auth.login(user).await.or_internal("starting the session")?;
+    super::session_limits::note_sign_in(&auth.session)
+        .await
+        .or_internal("noting the sign-in time")
 }

@@ -15,6 +15,10 @@ use uuid::Uuid;
 
 const LINK_VALID_HOURS: i32 = 72;
 
+/// The longest any emailed link (invitation, password reset) stays usable.
+pub const LONGEST_LINK_LIFETIME: std::time::Duration =
+    std::time::Duration::from_secs(LINK_VALID_HOURS as u64 * 3600);
+
 /// Whom an account is opened for.
 pub struct Invitee<'a> {
     pub email: &'a Email,

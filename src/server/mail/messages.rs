@@ -116,8 +116,9 @@ pub fn application_approved(
     new_account: bool,
 ) -> Composed {
     let next_step = if new_account {
-        "Choose a password for your partner account here; then your dashboard opens (the link \
-         works for 72 hours):"
+        "This link takes you to a page where you choose the password of your partner account \
+         (it works once, for 72 hours). Then log in with your email and that password to open \
+         your partner dashboard:"
     } else {
         "Log in with your usual password to open your partner dashboard:"
     };

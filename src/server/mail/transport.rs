@@ -73,6 +73,27 @@ impl FileMailer {
     pub fn new(dir: PathBuf) -> FileMailer {
         FileMailer { dir }
     }
+
+    /// Deletes the messages written more than `age` ago. They hold password,
+    /// invitation and order links, which must not lie about once the links
+    /// have run out. Returns how many were deleted.
+    pub async fn forget_older_than(&self, age: std::time::Duration) -> std::io::Result<usize> {
+        let mut entries = match tokio::fs::read_dir(&self.dir).await {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+            Err(e) => return Err(e),
+        };
+        let mut forgotten = 0;
+        while let Some(entry) = entries.next_entry().await? {
+            let is_message = entry.path().extension().is_some_and(|ext| ext == "eml");
+            let written = entry.metadata().await?.modified()?;
+            if is_message && written.elapsed().is_ok_and(|elapsed| elapsed > age) {
+                tokio::fs::remove_file(entry.path()).await?;
+                forgotten += 1;
+            }
+        }
+        Ok(forgotten)
+    }
 }
 
 impl Mailer for FileMailer {
@@ -101,5 +122,42 @@ impl Mailer for ConfiguredMailer {
             ConfiguredMailer::Smtp(m) => m.send(envelope).await,
             ConfiguredMailer::Files(m) => m.send(envelope).await,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FileMailer;
+    use std::time::{Duration, SystemTime};
+
+    #[tokio::test]
+    async fn messages_older_than_the_links_in_them_are_deleted_and_newer_ones_kept() {
+        let dir = std::env::temp_dir().join(format!("haat-mail-{}", uuid::Uuid::new_v4().simple()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let old = dir.join("1-old.eml");
+        let new = dir.join("2-new.eml");
+        let other = dir.join("notes.txt");
+        for path in [&old, &new, &other] {
+            std::fs::write(path, "reset link").unwrap();
+        }
+        let four_days_ago = SystemTime::now() - Duration::from_secs(4 * 24 * 3600);
+        for path in [&old, &other] {
+            std::fs::File::options()
+                .write(true)
+                .open(path)
+                .unwrap()
+                .set_modified(four_days_ago)
+                .unwrap();
+        }
+        let mailer = FileMailer::new(dir.clone());
+        let forgotten = mailer
+            .forget_older_than(Duration::from_secs(72 * 3600))
+            .await
+            .unwrap();
+        assert_eq!(forgotten, 1);
+        assert!(!old.exists());
+        assert!(new.exists());
+        assert!(other.exists(), "only messages are ours to delete");
+        std::fs::remove_dir_all(dir).unwrap();
     }
 }

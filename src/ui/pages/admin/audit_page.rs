@@ -36,7 +36,7 @@ pub fn AuditPage() -> impl IntoView {
                                         <tr class="align-top">
                                             <td class="whitespace-nowrap">{e.at}</td>
                                             <td>{e.actor}</td>
-                                            <td>{e.action} " " <span class="text-stone-500">{format!("{} {}", e.entity, e.entity_id)}</span></td>
+                                            <td>{action_label(&e.action)} " " <span class="text-stone-500">{format!("({} #{})", e.entity, e.entity_id)}</span></td>
                                             <td>
                                                 <ul data-testid="audit-changes">
                                                     {changes.into_iter().map(|c| view! {
@@ -62,4 +62,34 @@ pub fn AuditPage() -> impl IntoView {
             </Suspense>
         </AdminFrame>
     }
+}
+
+/// What an audited action did, in words (the stored action name otherwise).
+fn action_label(action: &str) -> String {
+    let label = match action {
+        "category.created" => "Category created",
+        "category.updated" => "Category changed",
+        "home.updated" => "Home page changed",
+        "menu.link_added" => "Menu link added",
+        "order.status" => "Order status changed",
+        "page.created" => "Page created",
+        "page.restored" => "Page revision restored",
+        "page.updated" => "Page changed",
+        "partner.approved" => "Partner approved",
+        "partner.rate" => "Partner rate changed",
+        "partner.rejected" => "Partner application rejected",
+        "payout.paid" => "Payout marked paid",
+        "payouts.generated" => "Payout statements generated",
+        "product.created" => "Product created",
+        "product.image_added" => "Product photo added",
+        "product.image_alt" => "Product photo text changed",
+        "product.updated" => "Product changed",
+        "settings.logo" => "Logo changed",
+        "settings.programme" => "Partner programme terms changed",
+        "settings.updated" => "Settings changed",
+        "stock.adjusted" => "Stock adjusted",
+        "user.updated" => "User changed",
+        other => return other.to_string(),
+    };
+    label.to_string()
 }

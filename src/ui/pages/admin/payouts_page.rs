@@ -84,13 +84,14 @@ fn StatementLine(
     let s = statement;
     let label = format!("UTR for {}", s.partner_name);
     let field = format!("utr-{}", s.id);
+    let password_field = format!("password-{}", s.id);
     let message = {
-        let field = field.clone();
+        let fields = [field.clone(), password_field.clone()];
         move || {
             error.get().and_then(|e| {
-                e.form_errors()
-                    .and_then(|f| f.field(&field))
-                    .map(str::to_owned)
+                let form = e.form_errors()?;
+                let messages: Vec<&str> = fields.iter().filter_map(|f| form.field(f)).collect();
+                (!messages.is_empty()).then(|| messages.join(" "))
             })
         }
     };
@@ -106,6 +107,8 @@ fn StatementLine(
                 <input type="hidden" name="id" value=s.id />
                 <label for=field.clone() class="sr-only">{label}</label>
                 <input id=field.clone() name="utr" value=typed placeholder="UTR from the bank" class="rounded border border-stone-300 px-2 py-1" />
+                <label for=password_field.clone() class="sr-only">"Your password"</label>
+                <input id=password_field.clone() name="password" type="password" required autocomplete="current-password" placeholder="Your password" class="rounded border border-stone-300 px-2 py-1" />
                 <button type="submit" class=SMALL_BUTTON>"Mark paid"</button>
             </ActionForm>
             {move || message().map(|m| view! { <p class="mt-1 text-sm text-red-700">{m}</p> })}

@@ -57,9 +57,14 @@ fn UserTable(rows: Vec<AdminUserRow>) -> impl IntoView {
                     let role_id = format!("role-{}", u.id);
                     let disabled_id = format!("disabled-{}", u.id);
                     let staff_role_id = format!("staff_role-{}", u.id);
+                    let password_id = format!("password-{}", u.id);
                     let message = {
-                        let field = format!("role-{}", u.id);
-                        move || error.get().and_then(|e| e.form_errors().and_then(|f| f.field(&field)).map(str::to_owned))
+                        let fields = [format!("role-{}", u.id), password_id.clone()];
+                        move || error.get().and_then(|e| {
+                            let form = e.form_errors()?;
+                            let messages: Vec<&str> = fields.iter().filter_map(|f| form.field(f)).collect();
+                            (!messages.is_empty()).then(|| messages.join(" "))
+                        })
                     };
                     view! {
                         <tr data-email=u.email.clone()>
@@ -87,6 +92,8 @@ fn UserTable(rows: Vec<AdminUserRow>) -> impl IntoView {
                                         <option value="no" selected=!u.disabled>"Can log in"</option>
                                         <option value="yes" selected=u.disabled>"Disabled"</option>
                                     </select>
+                                    <label for=password_id.clone() class="sr-only">"Your password"</label>
+                                    <input id=password_id name="password" type="password" required autocomplete="current-password" placeholder="Your password" class="rounded border border-stone-300 px-2 py-1" />
                                     <button type="submit" class=SMALL_BUTTON>"Save"</button>
                                 </ActionForm>
                                 {move || message().map(|m| view! { <p class="mt-1 text-sm text-red-700">{m}</p> })}

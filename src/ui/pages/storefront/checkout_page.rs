@@ -28,7 +28,11 @@ pub fn CheckoutPage() -> impl IntoView {
                     }
                     .into_any()
                 } else {
-                    let summary = format!("{} items, {} including GST", cart.item_count(), cart.total());
+                    let summary = format!(
+                        "{}, {} including GST",
+                        crate::ui::components::counts::items(i64::from(cart.item_count())),
+                        cart.total()
+                    );
                     view! {
                         <p class="mb-4 text-stone-700" data-testid="checkout-summary">{summary}</p>
                         <CheckoutForm user />
