@@ -273,9 +273,59 @@ def markdown(results):
         "(Lighthouse's total byte weight).",
         "",
     ]
+    out += server_metrics(results)
     out += limits(results)
     out += before_and_after(results, results.get("previous"))
     return "\n".join(out)
+
+
+def server_metrics(results):
+    """What the server's own /metrics counted for each wrk route (both runs,
+    1 and 64 connections), beside what wrk counted."""
+    counted = results.get("server_metrics") or []
+    if not counted:
+        return []
+    out = [
+        "## The server's own count (`/metrics`)",
+        "",
+        "Scraped before and after each route's two wrk runs. wrk counts the answers it "
+        "received; the server also counts those still in flight when wrk stopped (at "
+        "most one per connection). Latency is the server's time to the response's "
+        "headers; the percentile columns are the upper bounds of histogram buckets.",
+        "",
+        "| Catalogue | Route | Route pattern | wrk requests | /metrics requests | wrk mean ms | /metrics mean ms | /metrics p50 ≤ ms | /metrics p99 ≤ ms |",
+        "|---|---|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for entry in counted:
+        for pattern, s in entry["server"].items():
+            out.append(
+                f"| {entry['catalogue']} | {ROUTE_LABELS[entry['route']]} | `{pattern}` "
+                f"| {entry['wrk_requests']:,} | {s['requests']:,} | {entry['wrk_mean_ms']} "
+                f"| {s['mean_ms']} | {s['p50_le_ms']} | {s['p99_le_ms']} |"
+            )
+    return out + [""]
+
+
+def read_server_metrics(raw: Path):
+    path = raw / "metrics.jsonl"
+    if not path.exists():
+        return []
+    runs = [json.loads(l) for l in (raw / "load.jsonl").read_text().splitlines() if l.strip()]
+    entries = []
+    for line in path.read_text().splitlines():
+        if not line.strip():
+            continue
+        entry = json.loads(line)
+        mine = [r["result"] for r in runs
+                if r["catalogue"] == entry["catalogue"] and r["route"] == entry["route"]
+                and r.get("tool", "wrk") == "wrk"]
+        requests = sum(r["requests"] for r in mine)
+        # wrk's mean over both runs, weighted by requests: duration × connections / requests.
+        busy_us = sum(r["duration_us"] * c for r, c in zip(mine, (1, 64)))
+        entry["wrk_requests"] = requests
+        entry["wrk_mean_ms"] = round(busy_us / requests / 1000, 2) if requests else None
+        entries.append(entry)
+    return entries
 
 
 def limits(results):
@@ -314,6 +364,7 @@ def main():
         "bundle": bundle,
         "lighthouse": pages,
         "targets": check_targets(rows, memory, bundle, pages),
+        "server_metrics": read_server_metrics(raw),
     }
     json_out.write_text(json.dumps(results, indent=2) + "\n")
     md_out.write_text(markdown(results | {"previous": previous}))

@@ -111,25 +111,7 @@ async fn the_header_search_box_shows_only_a_shop_search() {
 #[tokio::test]
 async fn the_application_email_reads_right_for_an_individual_partner() {
     let app = spawn_app().await;
-    let applied = call(
-        &browser(),
-        &app,
-        "apply_as_partner",
-        &[
-            ("kind", "ipp"),
-            ("name", "Ishaan Mehta"),
-            ("email", "ishaan@example.in"),
-            ("mobile", "9876543210"),
-            ("city", "Indore"),
-            ("pan", ""),
-            ("upi_id", "ishaan@okaxis"),
-            ("business_name", ""),
-            ("gstin", ""),
-            ("address", ""),
-        ],
-    )
-    .await;
-    assert_eq!(applied.status(), 200, "{}", applied.text().await.unwrap());
+    apply_as_individual(&app, "ishaan@example.in").await;
     let body: String = sqlx::query_scalar(
         "SELECT body_text FROM email_outbox WHERE to_address = 'ishaan@example.in'",
     )
@@ -143,8 +125,9 @@ async fn the_application_email_reads_right_for_an_individual_partner() {
     assert!(!body.contains(" a individual"), "{body}");
 }
 
-fn individual_application(email: &str) -> Vec<(&'static str, String)> {
-    [
+/// Ishaan applies as an individual partner.
+async fn apply_as_individual(app: &TestApp, email: &str) {
+    let form = [
         ("kind", "ipp"),
         ("name", "Ishaan Mehta"),
         ("email", email),
@@ -155,19 +138,15 @@ fn individual_application(email: &str) -> Vec<(&'static str, String)> {
         ("business_name", ""),
         ("gstin", ""),
         ("address", ""),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k, v.to_string()))
-    .collect()
+    ];
+    let applied = call(&browser(), app, "apply_as_partner", &form).await;
+    assert_eq!(applied.status(), 200, "{}", applied.text().await.unwrap());
 }
 
 #[tokio::test]
 async fn the_approval_email_says_its_link_chooses_a_password_and_then_login_opens_the_dashboard() {
     let app = spawn_app().await;
-    let form = individual_application("ishaan@example.in");
-    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let applied = call(&browser(), &app, "apply_as_partner", &form).await;
-    assert_eq!(applied.status(), 200, "{}", applied.text().await.unwrap());
+    apply_as_individual(&app, "ishaan@example.in").await;
     let id: i64 = sqlx::query_scalar("SELECT id FROM partner_applications")
         .fetch_one(&app.pool)
         .await

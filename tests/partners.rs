@@ -300,8 +300,8 @@ async fn a_business_partner_is_approved_and_paid_for_an_order_it_referred() {
         .any(|(s, b)| s.starts_with("Your partner payout") && b.contains("N123260012345678")));
 }
 
-#[tokio::test]
-async fn a_payout_is_never_paid_twice() {
+/// A shop whose admin has a partner's statement to pay: `(app, admin, statement id)`.
+async fn a_statement_to_pay() -> (TestApp, Client, String) {
     let app = spawn_shop().await;
     let admin = signed_in_as(&app, "vikram@example.in", "admin").await;
     let (_, code) = approved_partner(&app, &admin, "kavita@clinic.in").await;
@@ -313,6 +313,12 @@ async fn a_payout_is_never_paid_twice() {
         .await
         .unwrap();
     let id = id.to_string();
+    (app, admin, id)
+}
+
+#[tokio::test]
+async fn a_payout_is_never_paid_twice() {
+    let (app, admin, id) = a_statement_to_pay().await;
     // Two admins press "Mark paid" at the same moment with different UTRs.
     let second_admin = signed_in_as(&app, "farah@example.in", "admin").await;
     let first = [
@@ -737,17 +743,7 @@ async fn a_partner_keeps_at_most_twenty_documents() {
 
 #[tokio::test]
 async fn paying_a_partner_asks_for_the_admins_password_again() {
-    let app = spawn_shop().await;
-    let admin = signed_in_as(&app, "vikram@example.in", "admin").await;
-    let (_, code) = approved_partner(&app, &admin, "kavita@clinic.in").await;
-    let reference = referred_order(&app, &code, "neha@example.in").await;
-    advance(&app, &admin, &reference, &TO_DELIVERED).await;
-    holding_period_passes_and_statements_are_made(&app, &admin).await;
-    let id: i64 = sqlx::query_scalar("SELECT id FROM payouts")
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
-    let id = id.to_string();
+    let (app, admin, id) = a_statement_to_pay().await;
     for password in ["", "not my password"] {
         let refused = call(
             &admin,
