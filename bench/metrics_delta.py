@@ -10,7 +10,8 @@ import re
 import sys
 from collections import defaultdict
 
-SAMPLE = re.compile(r'^(haat_http_request[a-z_]*)\{([^}]*)\} ([0-9.eE+-]+)')
+# Greedy up to the last "} ": route patterns hold braces themselves (/p/{slug}).
+SAMPLE = re.compile(r'^(haat_http_request[a-z_]*)\{(.*)\} ([0-9.eE+-]+)$')
 
 
 def read(path):
@@ -38,6 +39,8 @@ def main():
         if key[1] != "requests":
             continue
         route = key[0]
+        if route == "/metrics":
+            continue  # the scrapes themselves
         count = after[key] - before.get(key, 0)
         if count <= 0:
             continue

@@ -360,7 +360,7 @@ async fn changing_a_role_asks_for_the_admins_password_again() {
 }
 
 #[tokio::test]
-async fn an_endless_brand_unit_or_shop_address_is_refused_beside_its_field() {
+async fn an_endless_brand_or_unit_is_refused_beside_its_field() {
     let app = spawn_shop().await;
     let admin = signed_in_as(&app, "vikram@example.in", "admin").await;
     let endless: &'static str = "Pride ".repeat(1_000).leak();

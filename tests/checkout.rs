@@ -274,3 +274,45 @@ async fn a_customers_orders_are_listed_in_their_account() {
     assert_eq!(orders[0]["status"], "to_pay_at_pickup");
     assert_eq!(call(&browser(), &app, "my_orders", &[]).await.status(), 401);
 }
+
+#[tokio::test]
+async fn an_order_whose_new_reference_is_already_taken_is_placed_under_another() {
+    let app = spawn_shop().await;
+    // The first reference drawn clashes with an existing order (a sequence
+    // counts the attempts: it is not rolled back with the failed insert).
+    sqlx::raw_sql(
+        "CREATE SEQUENCE reference_attempts;
+         CREATE FUNCTION first_reference_clashes() RETURNS trigger LANGUAGE plpgsql AS $$
+         BEGIN
+             IF nextval('reference_attempts') = 1 THEN
+                 RAISE unique_violation USING CONSTRAINT = 'orders_reference_key',
+                     MESSAGE = 'duplicate key value violates unique constraint';
+             END IF;
+             RETURN NEW;
+         END $$;
+         CREATE TRIGGER first_reference_clashes BEFORE INSERT ON orders
+             FOR EACH ROW EXECUTE FUNCTION first_reference_clashes();",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    let guest = guest_with_cart(&app, "STP-001", "1").await;
+    let placed = place_order(&guest, &app, &checkout_form(&[])).await;
+    assert!(
+        placed.headers().contains_key("location"),
+        "{}",
+        placed.status()
+    );
+    let reference = order_reference(&placed);
+    let orders: i64 = sqlx::query_scalar("SELECT count(*) FROM orders WHERE reference = $1")
+        .bind(&reference)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(orders, 1);
+    let attempts: i64 = sqlx::query_scalar("SELECT last_value FROM reference_attempts")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(attempts, 2);
+}

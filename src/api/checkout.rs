@@ -89,36 +89,47 @@ pub async fn place_order(
         return Err(AppError::Invalid(form));
     };
     let user = session_user().await?;
-    let reference = new_reference();
     let (access_key, access_key_hash) = new_access_key();
     let upi = payment == "upi";
     let shop = crate::server::shop_settings::current().await?;
     let expires = upi.then(|| i64::from(shop.upi_expiry_minutes) * 60);
-    let mut tx = state_app
-        .pool
-        .begin()
-        .await
-        .or_internal("starting a transaction")?;
-    let placed = orders::place(
-        &mut tx,
-        NewOrder {
-            reference: &reference,
-            user_id: user.as_ref().map(|u| u.0.id),
-            payment_method: &payment,
-            fulfilment: if delivery { "delivery" } else { "pickup" },
-            customer_name: name.as_str(),
-            email: email.as_str(),
-            mobile: mobile.as_str(),
-            address: address.as_deref(),
-            city: city.as_deref(),
-            state,
-            pin: pin.as_ref().map(PinCode::as_str),
-            expires_in_secs: expires,
-            access_key_hash: &access_key_hash,
-        },
-        cart,
-    )
-    .await;
+    // A new random reference now and then matches an existing one (seen in a
+    // benchmark); the insert then fails as a whole and is tried again.
+    let mut attempts = 0;
+    let (reference, mut tx, placed) = loop {
+        let reference = new_reference();
+        let mut tx = state_app
+            .pool
+            .begin()
+            .await
+            .or_internal("starting a transaction")?;
+        let placed = orders::place(
+            &mut tx,
+            NewOrder {
+                reference: &reference,
+                user_id: user.as_ref().map(|u| u.0.id),
+                payment_method: &payment,
+                fulfilment: if delivery { "delivery" } else { "pickup" },
+                customer_name: name.as_str(),
+                email: email.as_str(),
+                mobile: mobile.as_str(),
+                address: address.as_deref(),
+                city: city.as_deref(),
+                state,
+                pin: pin.as_ref().map(PinCode::as_str),
+                expires_in_secs: expires,
+                access_key_hash: &access_key_hash,
+            },
+            cart,
+        )
+        .await;
+        attempts += 1;
+        let taken = matches!(&placed, Err(PlaceError::Database(e))
+            if crate::server::errors::unique_violation(e) == Some("orders_reference_key"));
+        if !taken || attempts == 3 {
+            break (reference, tx, placed);
+        }
+    };
     let total = match placed {
         Ok(total) if total.0 > 0 => total,
         Ok(_) => {
