@@ -7,15 +7,6 @@ mod common;
 
 use common::*;
 
-async fn get(client: &reqwest::Client, app: &TestApp, path: &str) -> (u16, String) {
-    let response = client
-        .get(format!("{}{path}", app.url))
-        .send()
-        .await
-        .unwrap();
-    (response.status().as_u16(), response.text().await.unwrap())
-}
-
 /// The `href`s of the links inside the `<nav aria-label="{label}">`.
 fn menu_links(html: &str, label: &str) -> Vec<String> {
     let start = html
@@ -49,12 +40,12 @@ fn main_text(html: &str) -> String {
 async fn every_header_and_footer_link_of_the_demo_shop_leads_to_a_page_with_content() {
     let app = spawn_shop().await;
     let visitor = browser();
-    let (_, home) = get(&visitor, &app, "/").await;
+    let (_, home) = page_as(&visitor, &app, "/").await;
     let mut links = menu_links(&home, "Shop");
     links.extend(menu_links(&home, "Footer"));
     assert!(links.len() >= 8, "{links:?}");
     for link in links {
-        let (status, html) = get(&visitor, &app, &link).await;
+        let (status, html) = page_as(&visitor, &app, &link).await;
         assert_eq!(status, 200, "{link}");
         let text = main_text(&html);
         assert!(text.len() > 150, "{link} shows little: {text}");
@@ -73,7 +64,7 @@ async fn one_product_is_counted_as_one_product() {
     .await
     .unwrap();
     let path = format!("/c/{slug}?brand={}", haat::domain::encode(&brand));
-    let (_, html) = get(&browser(), &app, &path).await;
+    let (_, html) = page_as(&browser(), &app, &path).await;
     let at = html.find(r#"data-testid="result-count""#).expect("a count");
     let shown = &html[at..at + 80];
     assert!(shown.contains(">1 product<"), "{path}: {shown}");
@@ -86,7 +77,7 @@ async fn a_shop_without_contact_details_has_no_empty_lines_in_its_footer() {
         .execute(&app.pool)
         .await
         .unwrap();
-    let (_, html) = get(&browser(), &app, "/").await;
+    let (_, html) = page_as(&browser(), &app, "/").await;
     let start = html.find(r#"data-testid="footer-contact""#).unwrap();
     let end = start + html[start..].find("</div>").unwrap();
     assert_eq!(
@@ -101,10 +92,10 @@ async fn a_shop_without_contact_details_has_no_empty_lines_in_its_footer() {
 async fn the_header_search_box_shows_only_a_shop_search() {
     let app = spawn_shop().await;
     let admin = signed_in_as(&app, "owner@example.in", "admin").await;
-    let (_, audit) = get(&admin, &app, "/admin/audit?q=Classmate").await;
+    let (_, audit) = page_as(&admin, &app, "/admin/audit?q=Classmate").await;
     let header_box = r#"id="site-search" name="q" type="search" value="Classmate""#;
     assert!(!audit.contains(header_box));
-    let (_, search) = get(&admin, &app, "/search?q=Classmate").await;
+    let (_, search) = page_as(&admin, &app, "/search?q=Classmate").await;
     assert!(search.contains(header_box));
 }
 
@@ -176,7 +167,7 @@ async fn the_approval_email_says_its_link_chooses_a_password_and_then_login_open
         .split_whitespace()
         .find(|word| word.contains("token="))
         .expect("a link in the email");
-    let (status, html) = get(&browser(), &app, &link.replace(&app.url, "")).await;
+    let (status, html) = page_as(&browser(), &app, &link.replace(&app.url, "")).await;
     assert_eq!(status, 200);
     assert!(html.contains("password"), "{html}");
     let token = link.split("token=").nth(1).unwrap();
@@ -201,7 +192,7 @@ async fn the_approval_email_says_its_link_chooses_a_password_and_then_login_open
 async fn a_cart_of_one_is_one_item_at_checkout() {
     let app = spawn_shop().await;
     let guest = guest_with_cart(&app, "STP-001", "1").await;
-    let (status, html) = get(&guest, &app, "/checkout").await;
+    let (status, html) = page_as(&guest, &app, "/checkout").await;
     assert_eq!(status, 200);
     let at = html
         .find(r#"data-testid="checkout-summary""#)
@@ -224,7 +215,7 @@ async fn the_audit_log_shows_what_changed_in_rupees_and_names_with_the_records_o
     .execute(&app.pool)
     .await
     .unwrap();
-    let (status, html) = get(&admin, &app, "/admin/audit").await;
+    let (status, html) = page_as(&admin, &app, "/admin/audit").await;
     assert_eq!(status, 200);
     let start = html
         .find(r#"data-testid="audit-changes""#)

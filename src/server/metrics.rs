@@ -63,14 +63,10 @@ fn latency_histogram() -> Histogram {
 
 impl Metrics {
     pub fn new() -> Arc<Metrics> {
-        let mut registry = Registry::with_prefix("haat");
-        let requests = Family::<RequestLabels, Counter>::default();
-        let latency = Family::<RouteLabels, Histogram, fn() -> Histogram>::new_with_constructor(
-            latency_histogram,
-        );
-        let metrics = Metrics {
-            requests: requests.clone(),
-            latency: latency.clone(),
+        let mut metrics = Metrics {
+            registry: Registry::with_prefix("haat"),
+            requests: Family::default(),
+            latency: Family::new_with_constructor(latency_histogram),
             pool_connections: Gauge::default(),
             pool_idle: Gauge::default(),
             pool_acquire: Seconds::default(),
@@ -78,57 +74,56 @@ impl Metrics {
             outbox_oldest: Seconds::default(),
             expiry_lag: Seconds::default(),
             live_stock_streams: Gauge::default(),
-            registry: Registry::default(),
         };
+        // Each metric is registered as a clone: they share their values.
+        let m = &mut metrics;
+        let registry = &mut m.registry;
         registry.register(
             "http_requests",
             "HTTP requests answered, by route and status",
-            requests,
+            m.requests.clone(),
         );
         registry.register(
             "http_request_duration_seconds",
             "Time to answer a request (to its headers for streams), by route",
-            latency,
+            m.latency.clone(),
         );
         registry.register(
             "db_pool_connections",
             "Open database connections",
-            metrics.pool_connections.clone(),
+            m.pool_connections.clone(),
         );
         registry.register(
             "db_pool_idle_connections",
             "Database connections not in use",
-            metrics.pool_idle.clone(),
+            m.pool_idle.clone(),
         );
         registry.register(
             "db_pool_acquire_seconds",
             "Time the scrape waited for a database connection",
-            metrics.pool_acquire.clone(),
+            m.pool_acquire.clone(),
         );
         registry.register(
             "outbox_waiting",
             "Emails not yet delivered",
-            metrics.outbox_waiting.clone(),
+            m.outbox_waiting.clone(),
         );
         registry.register(
             "outbox_oldest_seconds",
             "Age of the oldest email not yet delivered",
-            metrics.outbox_oldest.clone(),
+            m.outbox_oldest.clone(),
         );
         registry.register(
             "order_expiry_lag_seconds",
             "How long the most overdue unpaid order has waited for the expiry job",
-            metrics.expiry_lag.clone(),
+            m.expiry_lag.clone(),
         );
         registry.register(
             "live_stock_streams",
             "Pages listening to live stock on this instance",
-            metrics.live_stock_streams.clone(),
+            m.live_stock_streams.clone(),
         );
-        Arc::new(Metrics {
-            registry,
-            ..metrics
-        })
+        Arc::new(metrics)
     }
 
     fn record(&self, method: &str, route: &str, status: StatusCode, started: Instant) {

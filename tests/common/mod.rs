@@ -231,7 +231,12 @@ pub async fn spawn_shop() -> TestApp {
 
 /// A page as a new visitor gets it: `(status, body)`.
 pub async fn page(app: &TestApp, path: &str) -> (u16, String) {
-    let response = browser()
+    page_as(&browser(), app, path).await
+}
+
+/// A page as `client` (with its cookies) gets it: `(status, body)`.
+pub async fn page_as(client: &Client, app: &TestApp, path: &str) -> (u16, String) {
+    let response = client
         .get(format!("{}{path}", app.url))
         .send()
         .await
