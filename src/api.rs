@@ -14,6 +14,7 @@ pub mod partner_dashboard;
 pub mod partner_documents;
 pub mod partners;
 pub mod password;
+pub mod payments;
 pub mod session;
 pub mod signup;
 pub mod stock_alerts;

@@ -13,6 +13,7 @@ mod lead;
 mod listing;
 mod mobile;
 mod money;
+mod online_payment;
 mod order;
 mod pan;
 mod partner;
@@ -46,7 +47,10 @@ pub use lead::{
 pub use listing::{encode, Listing, Sort, PAGE_SIZE};
 pub use mobile::Mobile;
 pub use money::Paise;
-pub use order::{status_label, OrderEvent, OrderLine, OrderView};
+pub use online_payment::{
+    refund_status_label, AdminOnlinePayment, PayOnline, PaymentFlagLine, RazorpaySetup, RefundLine,
+};
+pub use order::{payment_label, status_label, OrderEvent, OrderLine, OrderView};
 pub use pan::Pan;
 pub use partner::{
     AdminPartner, Application, ApplicationForm, ApplicationView, BusinessDetails, PartnerKind,

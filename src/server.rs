@@ -31,6 +31,7 @@ pub mod order_access;
 pub mod order_expiry;
 pub mod payouts;
 pub mod rate_limit;
+pub mod razorpay;
 pub mod referral;
 pub mod script_preloads;
 pub mod security_headers;

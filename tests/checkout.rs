@@ -222,7 +222,7 @@ async fn an_unpaid_upi_order_expires_and_returns_its_stock_but_cash_orders_do_no
     );
     // Thirty minutes pass.
     sqlx::query(
-        "UPDATE orders SET expires_at = now() - interval '1 second' WHERE expires_at IS NOT NULL",
+        "UPDATE orders SET expires_at = now() - interval '1 second' WHERE payment_method = 'upi'",
     )
     .execute(&app.pool)
     .await

@@ -93,9 +93,9 @@ async fn the_ledger_sums_to_the_stock_after_orders_cancellations_expiries_and_ad
         .execute(&app.pool)
         .await
         .unwrap();
-    let mut tx = app.pool.begin().await.unwrap();
-    haat::db::orders::expire_due(&mut tx).await.unwrap();
-    tx.commit().await.unwrap();
+    haat::server::order_expiry::expire_due(&app.pool)
+        .await
+        .unwrap();
     // Removing more than is on hand is refused and changes nothing.
     let too_many = adjust("-100000", "correction").await;
     assert_eq!(too_many.status(), 422);

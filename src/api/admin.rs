@@ -13,6 +13,8 @@ pub mod partners;
 pub mod payouts;
 pub mod products;
 pub mod programme;
+pub mod razorpay;
+pub mod refunds;
 pub mod settings;
 pub mod stock;
 pub mod users;

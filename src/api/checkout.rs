@@ -1,5 +1,7 @@
 //! Placing an order from the cart: contact details, pickup or delivery, and
-//! UPI or cash on pickup. The stock is taken in the same transaction.
+//! UPI, online (Razorpay) or cash on pickup. The stock is taken in the same
+//! transaction; placing is rate-limited per address and email, and one
+//! customer may hold only a few unpaid orders at once.
 
 // A server function's arguments are its form's fields, one each, so that the
 // form posts plain names with or without JavaScript.
@@ -13,6 +15,21 @@ pub const MAX_ADDRESS_CHARS: usize = 300;
 pub const MAX_CITY_CHARS: usize = 60;
 pub const ADDRESS_TOO_LONG: &str = "Keep the address under 300 characters.";
 pub const CITY_TOO_LONG: &str = "Keep the city under 60 characters.";
+
+/// Beside the email when its unpaid orders reach the shop's cap.
+pub fn too_many_unpaid(count: i64) -> String {
+    format!(
+        "This email already has {count} unpaid orders. Pay for one (or wait until it expires) before placing another."
+    )
+}
+
+/// Whether checkout offers "Pay online (Razorpay)".
+#[server(prefix = "/api", endpoint = "online_payment_offered", input = leptos::server_fn::codec::GetUrl)]
+pub async fn online_payment_offered() -> Result<bool, AppError> {
+    Ok(crate::server::shop_settings::current()
+        .await?
+        .razorpay_enabled)
+}
 
 #[server(prefix = "/api", endpoint = "place_order")]
 pub async fn place_order(
@@ -28,6 +45,7 @@ pub async fn place_order(
 ) -> Result<(), AppError> {
     use crate::{
         db::{
+            order_expiry,
             orders::{self, NewOrder, PlaceError},
             outbox::{self, OutgoingEmail},
         },
@@ -35,6 +53,7 @@ pub async fn place_order(
         server::{
             auth::session_user,
             cart::current_cart,
+            client_ip::client_ip,
             errors::OrInternal,
             mail::messages,
             order_access::{new_access_key, new_reference, order_link, remember_guest_order},
@@ -75,7 +94,9 @@ pub async fn place_order(
     } else {
         (None, None, None, None)
     };
-    if !matches!(payment.as_str(), "upi" | "cod") {
+    let shop = crate::server::shop_settings::current().await?;
+    let online_offered = shop.razorpay_enabled;
+    if !matches!(payment.as_str(), "upi" | "cod") && !(online_offered && payment == "razorpay") {
         form.add("payment", "Choose how you will pay.");
     }
     form.clone().into_result()?;
@@ -88,11 +109,21 @@ pub async fn place_order(
         form.message = Some(CART_EMPTY.into());
         return Err(AppError::Invalid(form));
     };
+    let allowance = state_app
+        .limiters
+        .order_placed(client_ip().await?, &email.as_str().to_lowercase())
+        .await?;
+    if let Err(wait) = allowance {
+        return Err(AppError::rate_limited(wait.message(), form.values.clone()));
+    }
     let user = session_user().await?;
     let (access_key, access_key_hash) = new_access_key();
-    let upi = payment == "upi";
-    let shop = crate::server::shop_settings::current().await?;
-    let expires = upi.then(|| i64::from(shop.upi_expiry_minutes) * 60);
+    // Every unpaid order holds stock until it expires: cash orders when not
+    // collected in time, UPI and online ones when not paid in time.
+    let expires = match payment.as_str() {
+        "cod" => i64::from(shop.pickup_expiry_hours) * 3600,
+        _ => i64::from(shop.upi_expiry_minutes) * 60,
+    };
     // A new random reference now and then matches an existing one (seen in a
     // benchmark); the insert then fails as a whole and is tried again.
     let mut attempts = 0;
@@ -103,6 +134,17 @@ pub async fn place_order(
             .begin()
             .await
             .or_internal("starting a transaction")?;
+        let unpaid = order_expiry::lock_and_count_unpaid(
+            &mut tx,
+            email.as_str(),
+            user.as_ref().map(|u| u.0.id),
+        )
+        .await
+        .or_internal("counting unpaid orders")?;
+        if unpaid >= i64::from(shop.max_unpaid_orders) {
+            form.add("email", too_many_unpaid(unpaid));
+            return Err(AppError::Invalid(form));
+        }
         let placed = orders::place(
             &mut tx,
             NewOrder {
@@ -117,7 +159,7 @@ pub async fn place_order(
                 city: city.as_deref(),
                 state,
                 pin: pin.as_ref().map(PinCode::as_str),
-                expires_in_secs: expires,
+                expires_in_secs: Some(expires),
                 access_key_hash: &access_key_hash,
             },
             cart,
@@ -147,10 +189,10 @@ pub async fn place_order(
             return Err(crate::server::errors::internal("placing an order", e))
         }
     };
-    let how = if upi {
-        messages::PAY_BY_UPI
-    } else {
-        messages::PAY_AT_PICKUP
+    let how = match payment.as_str() {
+        "upi" => messages::PAY_BY_UPI,
+        "razorpay" => messages::PAY_ONLINE,
+        _ => messages::PAY_AT_PICKUP,
     };
     let order_path = order_link(&reference, &access_key);
     let link = state_app.config.link(&order_path);
@@ -179,6 +221,9 @@ pub async fn place_order(
         if let Err(e) = remember_guest_order(&reference).await {
             tracing::warn!("order {reference} placed but not remembered in the session: {e}");
         }
+    }
+    if payment == "razorpay" {
+        crate::server::razorpay::prepare::for_new_order(&state_app, &reference).await;
     }
     leptos_axum::redirect(&order_path);
     Ok(())

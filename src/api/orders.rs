@@ -35,7 +35,17 @@ pub async fn load_order(
         }
         None => None,
     };
+    let pay_online = if order.payment_method == "razorpay" && order.status == "awaiting_payment" {
+        Some(crate::server::razorpay::prepare::pay_online(&state, order.id).await)
+    } else {
+        None
+    };
+    let refunds = crate::server::razorpay::refunds::lines(pool, order.id)
+        .await
+        .or_internal("reading refunds")?;
     Ok(OrderView {
+        pay_online,
+        refunds,
         guest: order.user_id.is_none(),
         reference: order.reference,
         status: order.status,
@@ -83,6 +93,8 @@ pub async fn my_orders() -> Result<Vec<OrderSummary>, AppError> {
 }
 
 pub const UTR_TOO_LATE: &str = "This order is no longer waiting for a payment reference.";
+pub const UTR_USED: &str =
+    "This UTR was already reported for another order. Check the 12 digits in your UPI app.";
 
 /// The customer reports the UTR of their UPI payment; the order then waits
 /// for staff to match it.
@@ -96,7 +108,7 @@ pub async fn submit_utr(
         db::orders,
         domain::{FormErrors, Utr},
         server::{
-            errors::OrInternal,
+            errors::{unique_violation, OrInternal},
             order_access::{order_link, viewable_order},
             state::app_state,
         },
@@ -107,16 +119,22 @@ pub async fn submit_utr(
         return Err(AppError::Invalid(form));
     };
     let order = viewable_order(&reference, &key).await?;
+    let shop = crate::server::shop_settings::current().await?;
     let mut tx = pool.begin().await.or_internal("starting a transaction")?;
-    let moved = orders::transition(
+    let moved = match orders::report_utr(
         &mut tx,
         order.id,
-        "awaiting_payment",
-        "payment_submitted",
-        Some(utr.as_str()),
+        utr.as_str(),
+        i64::from(shop.utr_expiry_hours) * 3600,
     )
     .await
-    .or_internal("recording the UTR")?;
+    {
+        Err(e) if unique_violation(&e) == Some("orders_utr_once") => {
+            form.add("utr", UTR_USED);
+            return Err(AppError::Invalid(form));
+        }
+        moved => moved.or_internal("recording the UTR")?,
+    };
     tx.commit().await.or_internal("committing the UTR")?;
     if !moved {
         form.message = Some(UTR_TOO_LATE.into());

@@ -1,5 +1,5 @@
 //! Placing orders (taking the stock in the same transaction), reading them
-//! back, UPI references and expiry.
+//! back, and moving them from one status to the next.
 
 use crate::domain::{OrderEvent, OrderLine, Paise};
 use sqlx::{PgConnection, PgExecutor};
@@ -43,10 +43,10 @@ pub async fn place(
     order: NewOrder<'_>,
     cart_id: Uuid,
 ) -> Result<Paise, PlaceError> {
-    let status = if order.payment_method == "upi" {
-        "awaiting_payment"
-    } else {
+    let status = if order.payment_method == "cod" {
         "to_pay_at_pickup"
+    } else {
+        "awaiting_payment"
     };
     let order_id = sqlx::query_scalar!(
         "INSERT INTO orders (reference, user_id, status, payment_method, fulfilment, customer_name, email, mobile,
@@ -241,47 +241,37 @@ pub async fn transition(
     Ok(moved)
 }
 
-/// How long the most overdue unpaid order has been waiting for the expiry
-/// job (0 when none is overdue): a job that stopped shows here first.
-pub async fn expiry_lag_seconds(db: impl PgExecutor<'_>) -> sqlx::Result<f64> {
-    sqlx::query_scalar!(
-        r#"SELECT COALESCE(EXTRACT(EPOCH FROM now() - min(expires_at))::float8, 0) AS "lag!"
-           FROM orders WHERE status = 'awaiting_payment' AND expires_at <= now()"#
+/// The customer reports the UTR of their UPI payment: the order waits for
+/// staff to match it until `expires_in_secs` from now. `false` when the order
+/// was not awaiting payment; a UTR already on another live order fails with
+/// the unique violation `orders_utr_once`.
+pub async fn report_utr(
+    tx: &mut PgConnection,
+    order_id: i64,
+    utr: &str,
+    expires_in_secs: i64,
+) -> sqlx::Result<bool> {
+    let moved = sqlx::query!(
+        "UPDATE orders SET status = 'payment_submitted', utr = $2,
+                expires_at = now() + make_interval(secs => $3::bigint)
+         WHERE id = $1 AND status = 'awaiting_payment' AND payment_method = 'upi'",
+        order_id,
+        utr,
+        expires_in_secs
     )
-    .fetch_one(db)
-    .await
-}
-
-/// Expires unpaid UPI orders whose time is up and returns their stock (each
-/// return recorded in the ledger against its order), in one transaction;
-/// returns how many expired.
-pub async fn expire_due(tx: &mut PgConnection) -> sqlx::Result<u64> {
-    let expired = sqlx::query_scalar!(
-        "UPDATE orders SET status = 'expired'
-         WHERE status = 'awaiting_payment' AND expires_at <= now() RETURNING id"
-    )
-    .fetch_all(&mut *tx)
-    .await?;
-    for &order_id in &expired {
-        super::stock::set_reason(
-            tx,
-            super::stock::StockReason {
-                reason: "expired",
-                order_id: Some(order_id),
-                actor_id: None,
-                note: "",
-            },
-        )
-        .await?;
-        super::admin_orders::return_stock(tx, order_id).await?;
+    .execute(&mut *tx)
+    .await?
+    .rows_affected()
+        == 1;
+    if moved {
         sqlx::query!(
-            "INSERT INTO order_events (order_id, status) VALUES ($1, 'expired')",
+            "INSERT INTO order_events (order_id, status) VALUES ($1, 'payment_submitted')",
             order_id
         )
         .execute(&mut *tx)
         .await?;
     }
-    Ok(expired.len() as u64)
+    Ok(moved)
 }
 
 /// SHA-256 of the key in the order's link, if it has one.

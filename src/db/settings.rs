@@ -30,7 +30,9 @@ pub async fn create_if_missing(
 pub async fn load(db: impl PgExecutor<'_>) -> sqlx::Result<ShopSettings> {
     let row = sqlx::query!(
         "SELECT business_name, logo_key, address, state, gstin, upi_id, upi_payee_name, contact_phone,
-                contact_email, upi_expiry_minutes, low_stock_threshold, hero_title, hero_text
+                contact_email, upi_expiry_minutes, low_stock_threshold, hero_title, hero_text,
+                max_unpaid_orders, pickup_expiry_hours, utr_expiry_hours, razorpay_enabled,
+                razorpay_key_id
          FROM settings"
     )
     .fetch_one(db)
@@ -49,15 +51,21 @@ pub async fn load(db: impl PgExecutor<'_>) -> sqlx::Result<ShopSettings> {
         low_stock_threshold: row.low_stock_threshold,
         hero_title: row.hero_title,
         hero_text: row.hero_text,
+        max_unpaid_orders: row.max_unpaid_orders,
+        pickup_expiry_hours: row.pickup_expiry_hours,
+        utr_expiry_hours: row.utr_expiry_hours,
+        razorpay_enabled: row.razorpay_enabled,
+        razorpay_key_id: row.razorpay_key_id,
     })
 }
 
-/// Saves everything but the logo and the home page text.
+/// Saves everything but the logo, the home page text and Razorpay.
 pub async fn save(db: impl PgExecutor<'_>, s: &ShopSettings) -> sqlx::Result<()> {
     sqlx::query!(
         "UPDATE settings SET business_name = $1, address = $2, state = $3, gstin = $4, upi_id = $5,
                 upi_payee_name = $6, contact_phone = $7, contact_email = $8, upi_expiry_minutes = $9,
-                low_stock_threshold = $10, updated_at = now()",
+                low_stock_threshold = $10, max_unpaid_orders = $11, pickup_expiry_hours = $12,
+                utr_expiry_hours = $13, updated_at = now()",
         s.business_name,
         s.address,
         s.state,
@@ -67,7 +75,10 @@ pub async fn save(db: impl PgExecutor<'_>, s: &ShopSettings) -> sqlx::Result<()>
         s.contact_phone,
         s.contact_email,
         s.upi_expiry_minutes,
-        s.low_stock_threshold
+        s.low_stock_threshold,
+        s.max_unpaid_orders,
+        s.pickup_expiry_hours,
+        s.utr_expiry_hours
     )
     .execute(db)
     .await?;
@@ -122,6 +133,59 @@ pub async fn save_partner_terms(db: impl PgExecutor<'_>, t: &PartnerTerms) -> sq
         t.bpp_commission_bp,
         t.commission_hold_days,
         t.won_lead_reward_paise
+    )
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// Razorpay's keys. The secrets stay on the server: no server function
+/// returns this, and `Debug` hides them.
+#[derive(Clone)]
+pub struct RazorpayKeys {
+    pub key_id: String,
+    pub key_secret: String,
+    pub webhook_secret: String,
+}
+
+impl std::fmt::Debug for RazorpayKeys {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "RazorpayKeys {{ key_id: {:?}, secrets: [redacted] }}",
+            self.key_id
+        )
+    }
+}
+
+pub async fn razorpay_keys(db: impl PgExecutor<'_>) -> sqlx::Result<RazorpayKeys> {
+    sqlx::query_as!(
+        RazorpayKeys,
+        "SELECT razorpay_key_id AS key_id, razorpay_key_secret AS key_secret,
+                razorpay_webhook_secret AS webhook_secret
+         FROM settings"
+    )
+    .fetch_one(db)
+    .await
+}
+
+/// Saves the Razorpay settings; a `None` secret keeps the saved one.
+pub async fn save_razorpay(
+    db: impl PgExecutor<'_>,
+    enabled: bool,
+    key_id: &str,
+    key_secret: Option<&str>,
+    webhook_secret: Option<&str>,
+) -> sqlx::Result<()> {
+    sqlx::query!(
+        "UPDATE settings SET razorpay_enabled = $1, razorpay_key_id = $2,
+                razorpay_key_secret = coalesce($3, razorpay_key_secret),
+                razorpay_webhook_secret = coalesce($4, razorpay_webhook_secret),
+                updated_at = now()",
+        enabled,
+        key_id,
+        key_secret,
+        webhook_secret
     )
     .execute(db)
     .await?;

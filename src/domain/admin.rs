@@ -117,6 +117,8 @@ pub struct AdminOrderDetail {
     pub address: Option<String>,
     pub lines: Vec<OrderLine>,
     pub timeline: Vec<OrderEvent>,
+    /// For orders paid online.
+    pub online: Option<super::AdminOnlinePayment>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -179,6 +181,17 @@ pub struct ShopSettings {
     pub low_stock_threshold: i32,
     pub hero_title: String,
     pub hero_text: String,
+    /// Unpaid orders one customer (email or account) may have at once.
+    pub max_unpaid_orders: i32,
+    /// Cash orders not collected this long after placing expire.
+    pub pickup_expiry_hours: i32,
+    /// UPI orders whose reported UTR is not confirmed this long after expire.
+    pub utr_expiry_hours: i32,
+    /// "Pay online (Razorpay)" is offered at checkout.
+    pub razorpay_enabled: bool,
+    /// Public: Razorpay Checkout is opened with it. The secrets are never
+    /// loaded into this struct (see `db::settings::razorpay_secrets`).
+    pub razorpay_key_id: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

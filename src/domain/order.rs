@@ -34,6 +34,11 @@ pub struct OrderView {
     pub utr: Option<String>,
     /// Placed without an account: the emailed link is the way back to it.
     pub guest: bool,
+    /// For online orders awaiting payment; `None` inside when Razorpay could
+    /// not be reached to prepare the payment.
+    pub pay_online: Option<Option<super::PayOnline>>,
+    /// Money returned on this order.
+    pub refunds: Vec<super::RefundLine>,
 }
 
 /// What a status means to the customer.
@@ -51,5 +56,14 @@ pub fn status_label(status: &str) -> &'static str {
         "cancelled" => "Cancelled",
         "expired" => "Expired (not paid in time)",
         _ => "Placed",
+    }
+}
+
+/// How an order is paid, in words.
+pub fn payment_label(method: &str) -> &'static str {
+    match method {
+        "upi" => "UPI",
+        "razorpay" => "Online (Razorpay)",
+        _ => "Cash at pickup",
     }
 }

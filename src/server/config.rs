@@ -29,6 +29,16 @@ pub struct Config {
     /// How long a staff or admin session lasts, and how long it may sit idle.
     pub staff_sessions: super::auth::session_limits::StaffSessionLimits,
     pub shop: ShopSettings,
+    pub razorpay: RazorpayConfig,
+}
+
+/// Where Razorpay is. The keys are shop settings, edited in the admin.
+#[derive(Clone, Debug)]
+pub struct RazorpayConfig {
+    pub api_url: String,
+    pub checkout_js: String,
+    /// How long after checkout an unpaid online order is looked up at Razorpay.
+    pub reconcile_after: Duration,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -54,6 +64,8 @@ pub struct RateLimits {
     pub login_per_ip: u32,
     pub login_per_account: u32,
     pub forms_per_ip: u32,
+    pub orders_per_ip: u32,
+    pub orders_per_email: u32,
     /// Searches and suggestions per minute from one address.
     pub search_per_ip_per_minute: u32,
 }
@@ -146,6 +158,16 @@ impl Config {
                 }),
             }
         };
+        let url_or = |name: &'static str, default: &str| -> Result<String, ConfigError> {
+            let value = get(name).unwrap_or_else(|| default.to_string());
+            match url::Url::parse(&value) {
+                Ok(u) if matches!(u.scheme(), "http" | "https") => Ok(value),
+                _ => Err(ConfigError {
+                    name,
+                    problem: format!("must be an http(s) URL, not {value:?}"),
+                }),
+            }
+        };
         Ok(Config {
             database_url: Secret::new(database_url),
             site_url,
@@ -173,6 +195,8 @@ impl Config {
                 login_per_ip: limit("RATE_LIMIT_LOGIN_PER_IP", 30)?,
                 login_per_account: limit("RATE_LIMIT_LOGIN_PER_ACCOUNT", 5)?,
                 forms_per_ip: limit("RATE_LIMIT_FORMS_PER_IP", 10)?,
+                orders_per_ip: limit("RATE_LIMIT_ORDERS_PER_IP", 20)?,
+                orders_per_email: limit("RATE_LIMIT_ORDERS_PER_EMAIL", 10)?,
                 search_per_ip_per_minute: limit("RATE_LIMIT_SEARCH_PER_IP", 120)?,
             },
             trusted_proxies: match get("TRUSTED_PROXIES") {
@@ -203,6 +227,14 @@ impl Config {
                 upi_order_expiry: Duration::from_secs(
                     60 * u64::from(limit("UPI_ORDER_EXPIRY_MINUTES", 30)?),
                 ),
+            },
+            razorpay: RazorpayConfig {
+                api_url: url_or("RAZORPAY_API_URL", "https://api.razorpay.com")?,
+                checkout_js: url_or(
+                    "RAZORPAY_CHECKOUT_JS",
+                    "https://checkout.razorpay.com/v1/checkout.js",
+                )?,
+                reconcile_after: duration("RAZORPAY_RECONCILE_AFTER", "5m")?,
             },
         })
     }

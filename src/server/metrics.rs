@@ -215,6 +215,6 @@ async fn read_gauges(state: &AppState) -> sqlx::Result<()> {
     metrics.outbox_oldest.set(health.oldest_seconds);
     metrics
         .expiry_lag
-        .set(crate::db::orders::expiry_lag_seconds(&mut *conn).await?);
+        .set(crate::db::order_expiry::lag_seconds(&mut *conn).await?);
     Ok(())
 }

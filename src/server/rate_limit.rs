@@ -72,6 +72,22 @@ impl Limiters {
         Ok(wait.map_or(Ok(()), |wait| Err(TryAgainIn(wait))))
     }
 
+    /// One order placed from `ip` for `email` (normalised): stops one
+    /// visitor, or one address book, from tying up the shelves.
+    pub async fn order_placed(&self, ip: IpAddr, email: &str) -> Allowance {
+        let limits = self.limits;
+        if let Some(wait) = self
+            .take(&format!("order:{ip}"), limits.orders_per_ip)
+            .await?
+        {
+            return Ok(Err(TryAgainIn(wait)));
+        }
+        let per_email = self
+            .take(&format!("order:{email}"), limits.orders_per_email)
+            .await?;
+        Ok(per_email.map_or(Ok(()), |wait| Err(TryAgainIn(wait))))
+    }
+
     /// One search or suggestion from `ip` (kept in this process).
     pub fn search(&self, ip: IpAddr) -> Result<(), TryAgainIn> {
         self.search_per_ip.check_key(&ip).map_err(|not_until| {

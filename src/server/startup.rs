@@ -10,7 +10,7 @@ use super::{
     health::healthz,
     mail::{outbox_worker, ConfiguredMailer, FileMailer, SmtpMailer},
     rate_limit::Limiters,
-    security_headers::{add_security_headers, CspNonce, Hsts},
+    security_headers::{add_security_headers, CspNonce, SecurityPolicy},
     state::AppState,
     telemetry,
 };
@@ -149,6 +149,14 @@ pub fn router(state: AppState) -> Router {
         .route("/media/demo/{file}", get(super::media::demo_image))
         .route("/media/u/{key}/{file}", get(super::images::serve))
         .route("/events/stock", get(super::live_stock::stream))
+        .route(
+            super::razorpay::webhook::PATH,
+            axum::routing::post(super::razorpay::webhook::receive),
+        )
+        .route(
+            super::razorpay::payment_return::PATH,
+            get(super::razorpay::payment_return::payment_return),
+        )
         .route("/admin/payouts.csv", get(super::payouts::download))
         .route("/documents/{id}", get(super::documents::download))
         .leptos_routes_with_context(
@@ -186,7 +194,11 @@ pub fn router(state: AppState) -> Router {
             refuse_cross_site,
         ))
         .layer(middleware::from_fn_with_state(
-            Hsts(config.site_url.scheme() == "https"),
+            SecurityPolicy::new(
+                config.site_url.scheme() == "https",
+                &config.razorpay.checkout_js,
+                &config.razorpay.api_url,
+            ),
             add_security_headers,
         ))
         .layer(middleware::from_fn(
@@ -216,7 +228,8 @@ pub fn router(state: AppState) -> Router {
 }
 
 /// Starts the background tasks: email delivery, unpaid-order expiry,
-/// back-in-stock and low-stock emails, expired-session and rate-limit housekeeping.
+/// Razorpay's webhooks and reconciliation, back-in-stock and low-stock
+/// emails, expired-session and rate-limit housekeeping.
 pub fn spawn_background_tasks(state: &AppState) {
     let config = &state.config;
     let mailer = match &config.smtp_url {
@@ -266,7 +279,10 @@ pub fn spawn_background_tasks(state: &AppState) {
         state.pool.clone(),
         state.stock_events.clone(),
         state.site.clone(),
+        state.razorpay.wake.clone(),
     ));
+    tokio::spawn(super::razorpay::webhook::run(state.clone()));
+    tokio::spawn(super::razorpay::reconcile::run(state.clone()));
     let sessions = PostgresStore::new(state.pool.clone());
     tokio::spawn(async move {
         use tower_sessions::session_store::ExpiredDeletion;
@@ -296,6 +312,10 @@ pub fn state(config: Config, pool: PgPool, leptos_options: LeptosOptions) -> App
         shutdown: super::shutdown::Shutdown::new(),
         site: super::site_cache::SiteCache::default(),
         metrics: super::metrics::Metrics::new(),
+        razorpay: super::razorpay::Razorpay::new(
+            &config.razorpay.api_url,
+            &config.razorpay.checkout_js,
+        ),
         config: Arc::new(config),
         pool,
         leptos_options,

@@ -3,7 +3,7 @@
 
 use super::{
     config::Config, live_stock::StockEvents, metrics::Metrics, rate_limit::Limiters,
-    shutdown::Shutdown, site_cache::SiteCache,
+    razorpay::Razorpay, shutdown::Shutdown, site_cache::SiteCache,
 };
 use axum::extract::FromRef;
 use leptos::prelude::*;
@@ -19,6 +19,7 @@ pub struct AppState {
     pub shutdown: Shutdown,
     pub site: SiteCache,
     pub metrics: Arc<Metrics>,
+    pub razorpay: Razorpay,
     pub leptos_options: LeptosOptions,
 }
 

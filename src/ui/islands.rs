@@ -13,5 +13,6 @@ pub mod lead_board;
 pub mod live_stock;
 pub mod markdown_editor;
 pub mod password_input;
+pub mod razorpay_checkout;
 pub mod search_box;
 pub mod stock_badge;

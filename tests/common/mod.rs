@@ -3,6 +3,8 @@
 
 #![allow(dead_code)] // each test binary uses a different part of the harness
 
+pub mod fake_razorpay;
+
 use haat::server::{config::Config, startup};
 use leptos::config::LeptosOptions;
 use reqwest::{header::HeaderMap, redirect::Policy, Client, Response};
@@ -14,6 +16,8 @@ pub struct TestApp {
     pub pool: PgPool,
     pub mail_dir: PathBuf,
     pub database_url: String,
+    /// The server's own state, for running a background job's round at once.
+    pub state: haat::server::state::AppState,
 }
 
 /// The server's settings for one test; `vars` override the defaults.
@@ -86,6 +90,10 @@ pub async fn spawn_app_with(settings: Settings) -> TestApp {
         ("DATABASE_URL", database_url.clone()),
         ("LEPTOS_SITE_ADDR", addr.to_string()),
         ("MAIL_DIR", mail_dir.display().to_string()),
+        // Tests place many orders from one address and email; the limits
+        // themselves are tested in tests/checkout_abuse.rs with real values.
+        ("RATE_LIMIT_ORDERS_PER_IP", "100000".into()),
+        ("RATE_LIMIT_ORDERS_PER_EMAIL", "100000".into()),
     ];
     vars.extend(settings.vars);
     let config = Config::from_lookup(|name| {
@@ -104,6 +112,13 @@ pub async fn spawn_app_with(settings: Settings) -> TestApp {
         startup::create_settings(&pool, &config)
             .await
             .expect("create the shop settings");
+        if settings.database_url.is_none() {
+            // See the order limits above.
+            sqlx::query("UPDATE settings SET max_unpaid_orders = 100")
+                .execute(&pool)
+                .await
+                .expect("lift the unpaid-order cap");
+        }
     }
     let leptos_options = LeptosOptions::builder()
         .output_name("haat")
@@ -112,7 +127,7 @@ pub async fn spawn_app_with(settings: Settings) -> TestApp {
         .build();
     let state = startup::state(config, pool.clone(), leptos_options);
     let shutdown = state.shutdown.clone();
-    let app = startup::router(state);
+    let app = startup::router(state.clone());
     tokio::spawn(async move {
         let _ = startup::serve(listener, app, shutdown).await;
     });
@@ -121,6 +136,7 @@ pub async fn spawn_app_with(settings: Settings) -> TestApp {
         pool,
         mail_dir,
         database_url,
+        state,
     }
 }
 

@@ -74,7 +74,17 @@ pub async fn admin_order(reference: String) -> Result<AdminOrderDetail, AppError
     let customer_name = admin_orders::customer_name(pool, order.id)
         .await
         .or_internal("reading the customer")?;
+    let online = if order.payment_method == "razorpay" {
+        Some(
+            crate::server::razorpay::refunds::admin_view(pool, order.id)
+                .await
+                .or_internal("reading the online payment")?,
+        )
+    } else {
+        None
+    };
     Ok(AdminOrderDetail {
+        online,
         lines: orders::lines(pool, order.id)
             .await
             .or_internal("reading lines")?,

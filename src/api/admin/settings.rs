@@ -1,5 +1,7 @@
-//! Shop settings: the business, GST, UPI, contact details, the unpaid-order
-//! expiry and the default low-stock threshold; and the logo. Admins only.
+//! Shop settings: the business, GST, UPI, contact details, how long unpaid
+//! orders keep their stock and how many one customer may have, the default
+//! low-stock threshold; and the logo. Admins only. Razorpay's keys are in
+//! `razorpay_settings`.
 
 #![allow(clippy::too_many_arguments)]
 
@@ -26,6 +28,9 @@ pub async fn save_settings(
     contact_email: String,
     upi_expiry_minutes: String,
     low_stock_threshold: String,
+    max_unpaid_orders: String,
+    pickup_expiry_hours: String,
+    utr_expiry_hours: String,
 ) -> Result<(), AppError> {
     use crate::{
         db::settings,
@@ -49,6 +54,9 @@ pub async fn save_settings(
         ("contact_email".into(), contact_email.clone()),
         ("upi_expiry_minutes".into(), upi_expiry_minutes.clone()),
         ("low_stock_threshold".into(), low_stock_threshold.clone()),
+        ("max_unpaid_orders".into(), max_unpaid_orders.clone()),
+        ("pickup_expiry_hours".into(), pickup_expiry_hours.clone()),
+        ("utr_expiry_hours".into(), utr_expiry_hours.clone()),
     ]);
     let business_name = business_name.trim().to_string();
     if business_name.is_empty() || business_name.chars().count() > 100 {
@@ -111,7 +119,44 @@ pub async fn save_settings(
             .filter(|n| (0..=100_000).contains(n))
             .ok_or_else(|| "Enter a whole number of units, 0 or more.".to_string()),
     );
+    let whole = |value: &str, range: std::ops::RangeInclusive<i32>, message: &str| {
+        value
+            .trim()
+            .parse::<i32>()
+            .ok()
+            .filter(|n| range.contains(n))
+            .ok_or_else(|| message.to_string())
+    };
+    let max_unpaid = form.check(
+        "max_unpaid_orders",
+        whole(
+            &max_unpaid_orders,
+            1..=100,
+            "Enter a number of orders between 1 and 100.",
+        ),
+    );
+    let pickup_hours = form.check(
+        "pickup_expiry_hours",
+        whole(
+            &pickup_expiry_hours,
+            1..=720,
+            "Enter hours between 1 and 720 (30 days).",
+        ),
+    );
+    let utr_hours = form.check(
+        "utr_expiry_hours",
+        whole(
+            &utr_expiry_hours,
+            1..=720,
+            "Enter hours between 1 and 720 (30 days).",
+        ),
+    );
     form.clone().into_result()?;
+    let (Some(max_unpaid), Some(pickup_hours), Some(utr_hours)) =
+        (max_unpaid, pickup_hours, utr_hours)
+    else {
+        return Err(AppError::Invalid(form));
+    };
     let (
         Some(state),
         Some(gstin),
@@ -140,6 +185,9 @@ pub async fn save_settings(
         contact_email: email.map(|e| e.as_str().to_string()).unwrap_or_default(),
         upi_expiry_minutes: expiry,
         low_stock_threshold: threshold,
+        max_unpaid_orders: max_unpaid,
+        pickup_expiry_hours: pickup_hours,
+        utr_expiry_hours: utr_hours,
         ..before.clone()
     };
     settings::save(&mut *tx, &after)

@@ -56,6 +56,29 @@ pub const PAY_BY_UPI: &str =
     "Please pay by UPI from the order page, then enter the 12-digit UTR there.";
 pub const PAY_AT_PICKUP: &str = "Please pay when you pick up your order at the shop.";
 
+pub const PAY_ONLINE: &str =
+    "Please pay online (UPI, card or netbanking) from the order page; we confirm it at once.";
+
+pub fn order_expired(name: &str, reference: &str, total: &str, why: &str) -> Composed {
+    Composed {
+        subject: format!("Your Haat order {reference} was cancelled"),
+        body_text: format!(
+            "Namaste {name},\n\nYour order {reference} of {total} {why}, so it was cancelled and \
+             its items went back on the shelf. Nothing more is due.\n\n\
+             If you still want them, please place a new order.\n"
+        ),
+    }
+}
+
+/// Why an order in status `from` expired, to follow "Your order … ".
+pub fn why_expired(from: &str) -> &'static str {
+    match from {
+        "payment_submitted" => "waited too long for its UPI payment to arrive in our account",
+        "to_pay_at_pickup" => "was not collected in time",
+        _ => "was not paid in time",
+    }
+}
+
 pub fn back_in_stock(product: &str, link: &str) -> Composed {
     Composed {
         subject: format!("{product} is back in stock"),

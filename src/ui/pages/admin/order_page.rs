@@ -1,14 +1,21 @@
 //! `/admin/orders/{reference}`: one order, its timeline, and the next steps
 //! (confirm the UPI payment against the UTR, packed, ready, shipped,
-//! delivered) or cancelling it.
+//! delivered) or cancelling it; for online orders, the payment, refunds and
+//! payments flagged for a look.
 
 use crate::{
-    api::admin::orders::{admin_order, AdvanceOrder},
-    domain::{can_cancel, next_steps, status_label, AdminOrderDetail},
+    api::admin::{
+        orders::{admin_order, AdvanceOrder},
+        refunds::RefundOrder,
+    },
+    domain::{
+        can_cancel, next_steps, payment_label, refund_status_label, status_label,
+        AdminOnlinePayment, AdminOrderDetail,
+    },
     ui::components::{
         access::Refused,
         admin_frame::{AdminFrame, Panel, BUTTON, SMALL_BUTTON, TABLE},
-        form::{last_error, FormAlert},
+        form::{last_error, Field, FormAlert},
         notice::Notice,
     },
 };
@@ -22,10 +29,12 @@ pub fn OrderPage() -> impl IntoView {
         move || params.with(|p| p.get("reference").unwrap_or_default()),
         admin_order,
     );
-    let moved = use_query_map().with_untracked(|q| q.get("moved").is_some());
+    let (moved, refunded) =
+        use_query_map().with_untracked(|q| (q.get("moved").is_some(), q.get("refunded").is_some()));
     view! {
         <AdminFrame title="Order">
             {moved.then(|| view! { <Notice>"The order was updated; the customer was emailed."</Notice> })}
+            {refunded.then(|| view! { <Notice>"Razorpay took the refund; its status follows below."</Notice> })}
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match order.await {
@@ -43,6 +52,9 @@ fn Detail(detail: AdminOrderDetail) -> impl IntoView {
     let action = ServerAction::<AdvanceOrder>::new();
     let error = last_error(action);
     let o = detail.order;
+    let online = detail
+        .online
+        .map(|online| view! { <OnlinePayment online reference=o.reference.clone() /> });
     let steps = next_steps(&o.status, &o.fulfilment);
     let cancellable = can_cancel(&o.status);
     let step_forms = steps
@@ -77,7 +89,7 @@ fn Detail(detail: AdminOrderDetail) -> impl IntoView {
                 <dt class="text-stone-500">"Customer"</dt><dd>{o.customer_name}</dd>
                 <dt class="text-stone-500">"Email"</dt><dd>{detail.email}</dd>
                 <dt class="text-stone-500">"Mobile"</dt><dd>{detail.mobile}</dd>
-                <dt class="text-stone-500">"Payment"</dt><dd>{if o.payment_method == "upi" { "UPI" } else { "Cash at pickup" }}</dd>
+                <dt class="text-stone-500">"Payment"</dt><dd>{payment_label(&o.payment_method)}</dd>
                 {o.utr.map(|utr| view! { <dt class="text-stone-500">"UTR"</dt><dd class="font-mono" data-testid="order-utr">{utr}</dd> })}
                 <dt class="text-stone-500">"Collect"</dt><dd>{detail.address.unwrap_or_else(|| "Pickup at the shop".into())}</dd>
                 <dt class="text-stone-500">"Total"</dt><dd class="font-semibold">{o.total.to_string()}</dd>
@@ -90,6 +102,7 @@ fn Detail(detail: AdminOrderDetail) -> impl IntoView {
                 {cancel_form}
             </div>
         </Panel>
+        {online}
         <Panel heading="Items">
             <table class=TABLE>
                 <thead><tr><th scope="col">"Product"</th><th scope="col" class="text-right">"Qty"</th><th scope="col" class="text-right">"Price"</th></tr></thead>
@@ -104,6 +117,52 @@ fn Detail(detail: AdminOrderDetail) -> impl IntoView {
             <ol data-testid="admin-timeline">
                 {detail.timeline.into_iter().map(|e| view! { <li>{e.at} " — " {status_label(&e.status)}</li> }).collect_view()}
             </ol>
+        </Panel>
+    }
+}
+
+#[component]
+fn OnlinePayment(online: AdminOnlinePayment, reference: String) -> impl IntoView {
+    let action = ServerAction::<RefundOrder>::new();
+    let error = last_error(action);
+    let refundable = online.refundable;
+    let left = format!("{}.{:02}", refundable.0 / 100, refundable.0 % 100);
+    view! {
+        <Panel heading="Online payment">
+            <p class="mb-2">
+                {match online.payment_id {
+                    Some(id) => view! { "Razorpay payment " <span class="font-mono" data-testid="payment-id">{id}</span> }.into_any(),
+                    None => view! { "Not paid yet." }.into_any(),
+                }}
+            </p>
+            {(!online.flags.is_empty()).then(|| view! {
+                <div role="alert" class="mb-3 rounded border border-red-300 bg-red-50 px-3 py-2" data-testid="payment-flags">
+                    <p class="font-semibold">"Payments to look at"</p>
+                    <ul>
+                        {online.flags.into_iter().map(|f| view! {
+                            <li>{format!("{} · {} · {} · {}", f.at, f.payment_id, f.amount, f.reason)}</li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            })}
+            {(!online.refunds.is_empty()).then(|| view! {
+                <ul class="mb-3" data-testid="admin-refunds">
+                    {online.refunds.into_iter().map(|r| view! {
+                        <li>{format!("{} · {} · {} · {}", r.at, r.amount, refund_status_label(&r.status), r.reason)}</li>
+                    }).collect_view()}
+                </ul>
+            })}
+            {(refundable.0 > 0).then(|| view! {
+                <h3 class="mb-2 font-semibold">{format!("Refund (up to {refundable})")}</h3>
+                <FormAlert error />
+                <ActionForm action attr:novalidate=true attr:class="max-w-md">
+                    <input type="hidden" name="reference" value=reference />
+                    <Field label="Amount (₹)" name="amount" error initial=left.clone() />
+                    <Field label="Reason" name="reason" error hint="Goes to the audit log." />
+                    <Field label="Your password" name="password" input_type="password" autocomplete="current-password" error keep=false />
+                    <button type="submit" class=BUTTON>"Refund through Razorpay"</button>
+                </ActionForm>
+            })}
         </Panel>
     }
 }

@@ -1,7 +1,9 @@
-//! `/admin/orders`: orders filtered by status, payment method and date.
+//! `/admin/orders`: orders filtered by status, payment method and date, and
+//! online payments flagged for a look (another amount, paid twice or late,
+//! or for no order of ours).
 
 use crate::{
-    api::admin::orders::admin_orders,
+    api::admin::{orders::admin_orders, refunds::payment_flags},
     domain::{status_label, AdminOrderRow},
     ui::components::{
         access::Refused,
@@ -40,8 +42,25 @@ pub fn OrdersPage() -> impl IntoView {
         },
         |(status, payment, from, to)| admin_orders(status, payment, from, to),
     );
+    let flags = Resource::new(|| (), |_| payment_flags());
     view! {
         <AdminFrame title="Orders">
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let flags = flags.await.unwrap_or_default();
+                    (!flags.is_empty()).then(|| view! {
+                        <div role="alert" class="mb-4 rounded border border-red-300 bg-red-50 px-4 py-3" data-testid="flagged-payments">
+                            <p class="font-semibold">"Online payments to look at"</p>
+                            <ul>
+                                {flags.into_iter().map(|f| {
+                                    let order = f.reference.clone().unwrap_or_else(|| "no order".into());
+                                    view! { <li>{format!("{} · {} · {} · {} · {}", f.at, order, f.payment_id, f.amount, f.reason)}</li> }
+                                }).collect_view()}
+                            </ul>
+                        </div>
+                    })
+                })}
+            </Suspense>
             <Form method="GET" action="/admin/orders" attr:class="mb-4 flex flex-wrap items-end gap-2">
                 <div>
                     <label for="status" class="block text-sm font-medium">"Status"</label>
@@ -57,6 +76,7 @@ pub fn OrdersPage() -> impl IntoView {
                     <select id="payment" name="payment" class="rounded border border-stone-300 px-3 py-2">
                         <option value="">"Any"</option>
                         <option value="upi" selected=move || param("payment") == "upi">"UPI"</option>
+                        <option value="razorpay" selected=move || param("payment") == "razorpay">"Online (Razorpay)"</option>
                         <option value="cod" selected=move || param("payment") == "cod">"Cash at pickup"</option>
                     </select>
                 </div>
@@ -97,7 +117,7 @@ fn OrderTable(rows: Vec<AdminOrderRow>) -> impl IntoView {
                         <td>{o.placed_at}</td>
                         <td>{o.customer_name}</td>
                         <td>{status_label(&o.status)}</td>
-                        <td>{if o.payment_method == "upi" { "UPI" } else { "Cash" }}</td>
+                        <td>{crate::domain::payment_label(&o.payment_method)}</td>
                         <td class="text-right">{o.total.to_string()}</td>
                     </tr>
                 }).collect_view()}

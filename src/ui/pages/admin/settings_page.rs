@@ -4,13 +4,14 @@
 use crate::{
     api::admin::{
         programme::{load_programme_terms, SaveProgrammeTerms},
+        razorpay::{load_razorpay_setup, SaveRazorpay},
         settings::{admin_settings, SaveSettings, UploadLogo},
     },
-    domain::{ProgrammeTerms, ShopSettings, STATES},
+    domain::{ProgrammeTerms, RazorpaySetup, ShopSettings, STATES},
     ui::components::{
         access::Refused,
         admin_frame::{AdminFrame, Panel, BUTTON},
-        form::{last_error, posted_error, Field, FormAlert, SelectField},
+        form::{last_error, posted_error, CheckboxField, Field, FormAlert, SelectField},
         notice::Notice,
     },
 };
@@ -21,19 +22,21 @@ use leptos_router::hooks::use_query_map;
 pub fn SettingsPage() -> impl IntoView {
     let settings = Resource::new(|| (), |_| admin_settings());
     let terms = Resource::new(|| (), |_| load_programme_terms());
+    let razorpay = Resource::new(|| (), |_| load_razorpay_setup());
     let saved = use_query_map().with_untracked(|q| q.get("saved").is_some());
     view! {
         <AdminFrame title="Settings">
             {saved.then(|| view! { <Notice>"Saved."</Notice> })}
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
-                    match (settings.await, terms.await) {
-                        (Ok(s), Ok(terms)) => view! {
+                    match (settings.await, terms.await, razorpay.await) {
+                        (Ok(s), Ok(terms), Ok(razorpay)) => view! {
                             <SettingsForm s=s.clone() />
+                            <OnlinePayments setup=razorpay />
                             <Logo url=s.logo_url />
                             <Programme terms />
                         }.into_any(),
-                        (Err(error), _) | (_, Err(error)) => view! { <Refused error back_to="/admin/settings" /> }.into_any(),
+                        (Err(error), _, _) | (_, Err(error), _) | (_, _, Err(error)) => view! { <Refused error back_to="/admin/settings" /> }.into_any(),
                     }
                 })}
             </Suspense>
@@ -67,6 +70,9 @@ fn SettingsForm(s: ShopSettings) -> impl IntoView {
                     <Field label="Contact email" name="contact_email" error initial=s.contact_email input_type="email" />
                     <Field label="Unpaid UPI orders expire after (minutes)" name="upi_expiry_minutes" error initial=s.upi_expiry_minutes.to_string() />
                     <Field label="Default low-stock threshold (units)" name="low_stock_threshold" error initial=s.low_stock_threshold.to_string() />
+                    <Field label="Unpaid orders one customer may have" name="max_unpaid_orders" error initial=s.max_unpaid_orders.to_string() hint="Counted by email and account; stops stock being hoarded." />
+                    <Field label="Cash orders not collected expire after (hours)" name="pickup_expiry_hours" error initial=s.pickup_expiry_hours.to_string() />
+                    <Field label="UPI orders whose UTR is not confirmed expire after (hours)" name="utr_expiry_hours" error initial=s.utr_expiry_hours.to_string() />
                 </div>
                 <button type="submit" class=BUTTON>"Save settings"</button>
             </ActionForm>
@@ -112,6 +118,39 @@ fn Programme(terms: ProgrammeTerms) -> impl IntoView {
                     <Field label="Reward for a won lead (₹)" name="won_lead_reward" error initial=reward />
                 </div>
                 <button type="submit" class=BUTTON>"Save programme terms"</button>
+            </ActionForm>
+        </Panel>
+    }
+}
+
+#[component]
+fn OnlinePayments(setup: RazorpaySetup) -> impl IntoView {
+    let action = ServerAction::<SaveRazorpay>::new();
+    let error = last_error(action);
+    let saved = |yes: bool| {
+        if yes {
+            "Saved (never shown again). Leave blank to keep it; paste a new one to replace it."
+        } else {
+            "Not saved yet."
+        }
+    };
+    view! {
+        <Panel heading="Online payments (Razorpay)">
+            <p class="mb-3 text-sm text-stone-600">
+                "Customers pay by UPI, card or netbanking through Razorpay, and orders are marked paid on their own. "
+                "Give Razorpay this webhook URL (Dashboard → Webhooks; events payment.captured, order.paid, payment.failed, payment_link.paid, refund.processed, refund.failed): "
+                <code class="break-all" data-testid="webhook-url">{setup.webhook_url}</code>
+            </p>
+            <FormAlert error />
+            <ActionForm action attr:novalidate=true>
+                <CheckboxField label="Offer “Pay online” at checkout" name="enabled" error initial=setup.enabled />
+                <div class="grid gap-x-4 md:grid-cols-2">
+                    <Field label="Key id" name="key_id" error initial=setup.key_id hint="From Razorpay's dashboard, API keys: rzp_live_… or rzp_test_…" />
+                    <Field label="Key secret" name="key_secret" input_type="password" autocomplete="off" error keep=false hint=saved(setup.key_secret_saved) />
+                    <Field label="Webhook secret" name="webhook_secret" input_type="password" autocomplete="off" error keep=false hint=saved(setup.webhook_secret_saved) />
+                    <Field label="Your password" name="password" input_type="password" autocomplete="current-password" error keep=false hint="Asked again because these keys move money." />
+                </div>
+                <button type="submit" class=BUTTON>"Save online payments"</button>
             </ActionForm>
         </Panel>
     }

@@ -1,7 +1,10 @@
 //! `/checkout`: contact details, pickup or delivery, and how to pay.
 
 use crate::{
-    api::{cart::load_cart, checkout::PlaceOrder},
+    api::{
+        cart::load_cart,
+        checkout::{online_payment_offered, PlaceOrder},
+    },
     domain::{SignedInUser, STATES},
     ui::components::{
         current_user::use_current_user,
@@ -14,6 +17,7 @@ use leptos::prelude::*;
 #[component]
 pub fn CheckoutPage() -> impl IntoView {
     let cart = Resource::new(|| (), |_| load_cart());
+    let online = Resource::new(|| (), |_| online_payment_offered());
     let user = use_current_user();
     view! {
         <PageHeader title="Checkout" description="Place your order: pick up at the shop or get it delivered, and pay by UPI or cash." />
@@ -21,6 +25,7 @@ pub fn CheckoutPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let cart = cart.await.unwrap_or_default();
                 let user = user.await;
+                let online = online.await.unwrap_or(false);
                 if cart.lines.is_empty() {
                     view! {
                         <p class="mb-4" data-testid="empty-cart">"Your cart is empty."</p>
@@ -35,7 +40,7 @@ pub fn CheckoutPage() -> impl IntoView {
                     );
                     view! {
                         <p class="mb-4 text-stone-700" data-testid="checkout-summary">{summary}</p>
-                        <CheckoutForm user />
+                        <CheckoutForm user online />
                     }
                     .into_any()
                 }
@@ -47,7 +52,7 @@ pub fn CheckoutPage() -> impl IntoView {
 const RADIO: &str = "flex items-center gap-2 rounded border border-stone-300 bg-white px-3 py-2";
 
 #[component]
-fn CheckoutForm(user: Option<SignedInUser>) -> impl IntoView {
+fn CheckoutForm(user: Option<SignedInUser>, online: bool) -> impl IntoView {
     let action = ServerAction::<PlaceOrder>::new();
     let error = last_error(action);
     let typed = move |name: &str| {
@@ -105,6 +110,9 @@ fn CheckoutForm(user: Option<SignedInUser>) -> impl IntoView {
                 <legend class="px-1 text-lg font-semibold">"Payment"</legend>
                 <div class="mb-4 grid gap-2 sm:grid-cols-2">
                     <label class=RADIO><input type="radio" name="payment" value="upi" checked=payment == "upi" />"UPI (any UPI app)"</label>
+                    {online.then(|| view! {
+                        <label class=RADIO><input type="radio" name="payment" value="razorpay" checked=payment == "razorpay" />"Pay online: UPI, card or netbanking (Razorpay)"</label>
+                    })}
                     <label class=RADIO><input type="radio" name="payment" value="cod" checked=payment == "cod" />"Cash at pickup"</label>
                 </div>
                 <SubmitButton label="Place order" pending=action.pending().into() />

@@ -1,15 +1,17 @@
 //! `/orders/{reference}`: an order's lines, status and timeline; for UPI, the
-//! "Pay with a UPI app" link, its QR code and the form for the UTR.
+//! "Pay with a UPI app" link, its QR code and the form for the UTR; for
+//! online orders, "Pay online" (Razorpay); refunds made.
 
 use crate::{
     api::orders::{load_order, SubmitUtr},
-    domain::{status_label, AppError, OrderView},
+    domain::{refund_status_label, status_label, AppError, OrderView, PayOnline},
     ui::{
         components::{
             access::Refused,
             form::{last_error, Field, FormAlert, SubmitButton},
             page_header::PageHeader,
         },
+        islands::razorpay_checkout::{CheckoutOptions, RazorpayCheckout},
         pages::not_found_page::NotFoundPage,
     },
 };
@@ -60,6 +62,9 @@ fn Order(order: OrderView, link_key: String) -> impl IntoView {
         {order.upi_intent.clone().map(|intent| view! {
             <PayByUpi intent qr=order.upi_qr_svg.clone().unwrap_or_default() total=order.total.to_string() reference=reference.clone() link_key=link_key.clone() />
         })}
+        {order.pay_online.clone().map(|pay| view! {
+            <PayOnlineSection pay total=order.total reference=reference.clone() link_key=link_key.clone() />
+        })}
         {order.guest.then(|| view! {
             <p class="mb-4 text-sm text-stone-600" data-testid="keep-the-link">
                 "Keep the confirmation email: its link opens this order on any phone or computer."
@@ -87,6 +92,16 @@ fn Order(order: OrderView, link_key: String) -> impl IntoView {
             </ul>
             <p class="mt-2 text-right font-bold">"Total " <span data-testid="order-total">{order.total.to_string()}</span></p>
         </section>
+        {(!order.refunds.is_empty()).then(|| view! {
+            <section aria-labelledby="refunds-heading" class="mb-6 rounded-lg border border-stone-200 bg-white p-4">
+                <h2 id="refunds-heading" class="mb-2 text-xl font-semibold">"Refunds"</h2>
+                <ul data-testid="refunds">
+                    {order.refunds.iter().map(|r| view! {
+                        <li class="py-1">{format!("{} · {} · {}", r.at, r.amount, refund_status_label(&r.status))}</li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        })}
         <section aria-labelledby="timeline-heading" class="rounded-lg border border-stone-200 bg-white p-4">
             <h2 id="timeline-heading" class="mb-2 text-xl font-semibold">"Timeline"</h2>
             <ol data-testid="timeline">
@@ -129,6 +144,52 @@ fn PayByUpi(
                 <Field label="UTR (12 digits)" name="utr" input_type="text" hint="Your UPI app shows it after paying." error />
                 <SubmitButton label="Send payment reference" pending=action.pending().into() />
             </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn PayOnlineSection(
+    pay: Option<PayOnline>,
+    total: crate::domain::Paise,
+    reference: String,
+    link_key: String,
+) -> impl IntoView {
+    let body = match pay {
+        Some(pay) if pay.link_url.is_some() || pay.gateway_order_id.is_some() => {
+            let options = pay.gateway_order_id.clone().map(|order_id| CheckoutOptions {
+                key: pay.key_id.clone(),
+                order_id,
+                amount: total.0,
+                name: pay.business_name.clone(),
+                description: format!("Order {reference}"),
+                email: pay.email.clone(),
+                contact: pay.mobile.clone(),
+                script: pay.checkout_js.clone(),
+            });
+            view! {
+                <RazorpayCheckout
+                    options
+                    link_url=pay.link_url.unwrap_or_default()
+                    label=format!("Pay {total} online")
+                    reference
+                    link_key
+                />
+                <p class="mt-2 text-sm text-stone-600">"UPI, cards and netbanking, through Razorpay. This page shows the payment as soon as it is made."</p>
+            }
+            .into_any()
+        }
+        _ => view! {
+            <p role="status" data-testid="pay-online-unavailable">
+                "Online payment cannot be reached just now. Reload this page in a minute; your order and its items are kept meanwhile."
+            </p>
+        }
+        .into_any(),
+    };
+    view! {
+        <section aria-labelledby="pay-online-heading" class="mb-6 rounded-lg border border-amber-300 bg-amber-50 p-4">
+            <h2 id="pay-online-heading" class="mb-2 text-xl font-semibold">{format!("Pay {total} online")}</h2>
+            {body}
         </section>
     }
 }
