@@ -11,7 +11,7 @@ use reqwest::{multipart, Client, Response};
 /// One value for every argument any admin function takes, valid in type
 /// (numbers where ids are numbers), so the arguments parse and the role
 /// check is what decides.
-const ARGUMENTS: [&str; 63] = [
+const ARGUMENTS: [&str; 69] = [
     "q",
     "category",
     "status",
@@ -75,6 +75,12 @@ const ARGUMENTS: [&str; 63] = [
     "bpp_rate",
     "hold_days",
     "won_lead_reward",
+    "max_unpaid_orders",
+    "pickup_expiry_hours",
+    "utr_expiry_hours",
+    "key_id",
+    "amount",
+    "password",
 ];
 
 fn admin_paths() -> Vec<String> {

@@ -137,6 +137,9 @@ async fn a_gstin_with_a_wrong_check_character_is_refused_and_the_settings_kept()
         ("contact_email", "hello@sharma.in"),
         ("upi_expiry_minutes", "30"),
         ("low_stock_threshold", "5"),
+        ("max_unpaid_orders", "0"),
+        ("pickup_expiry_hours", "72"),
+        ("utr_expiry_hours", "48"),
     ];
     let response = post(&admin, &app, "admin/save_settings", &form).await;
     assert_eq!(response.status(), 422);
@@ -156,7 +159,12 @@ async fn a_gstin_with_a_wrong_check_character_is_refused_and_the_settings_kept()
         .unwrap()
         .starts_with("Enter a UPI ID like"));
     assert_eq!(message(&fields, "gstin"), None);
+    assert_eq!(
+        message(&fields, "max_unpaid_orders"),
+        Some("Enter a number of orders between 1 and 100.")
+    );
     fixed[4].1 = "sharma@okaxis";
+    fixed[10].1 = "2";
     assert_eq!(
         post(&admin, &app, "admin/save_settings", &fixed)
             .await

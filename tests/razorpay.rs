@@ -397,7 +397,8 @@ async fn an_admin_refunds_part_of_a_payment_and_the_webhook_completes_it() {
 
 #[tokio::test]
 async fn fifty_orders_at_once_with_a_flaky_gateway_pay_once_each_and_lose_no_stock() {
-    let (app, fake) = shop_with_razorpay().await;
+    let (shop, fake) = shop_with_razorpay().await;
+    let app = &shop;
     sqlx::query("UPDATE products SET stock = 500 WHERE sku = 'STP-001'")
         .execute(&app.pool)
         .await
@@ -405,19 +406,17 @@ async fn fifty_orders_at_once_with_a_flaky_gateway_pay_once_each_and_lose_no_sto
     fake.fail_percent(20);
     let mut shoppers = Vec::new();
     for i in 0..50 {
-        let cart = guest_with_cart(&app, "STP-001", "2").await;
+        let cart = guest_with_cart(app, "STP-001", "2").await;
         shoppers.push((cart, format!("shopper{i}@example.in")));
     }
-    let shop = &app;
     let orders = futures::future::join_all(
         shoppers
             .into_iter()
-            .map(|(cart, email)| async move { place_online(shop, cart, &email).await }),
+            .map(|(cart, email)| async move { place_online(app, cart, &email).await }),
     )
     .await;
     // Customers pay whatever they were offered; webhooks arrive, some twice at once.
     let mut work = Vec::new();
-    let app = &app;
     for (guest, reference, key) in &orders {
         // Opening the order page prepares what checkout could not (or fails again).
         page_as(guest, app, &format!("/orders/{reference}")).await;
@@ -436,7 +435,6 @@ async fn fifty_orders_at_once_with_a_flaky_gateway_pay_once_each_and_lose_no_sto
         });
     }
     futures::future::join_all(work).await;
-    let app = app;
     webhook::handle_pending(&app.state).await.unwrap();
     fake.fail_percent(0);
     reconcile::run_once(&app.state, Duration::ZERO)
@@ -445,7 +443,7 @@ async fn fifty_orders_at_once_with_a_flaky_gateway_pay_once_each_and_lose_no_sto
 
     let mut paid = 0;
     for (_, reference, _) in &orders {
-        let times = times_paid(&app, reference).await;
+        let times = times_paid(app, reference).await;
         assert!(times <= 1, "{reference} paid {times} times");
         paid += times;
     }
@@ -457,11 +455,11 @@ async fn fifty_orders_at_once_with_a_flaky_gateway_pay_once_each_and_lose_no_sto
     .fetch_one(&app.pool)
     .await
     .unwrap();
-    assert_eq!(i64::from(stock_of(&app, "STP-001").await), 500 - taken);
+    assert_eq!(i64::from(stock_of(app, "STP-001").await), 500 - taken);
     assert_eq!(
         taken, 100,
         "every order keeps its two units until paid or expired"
     );
     assert!(paid > 0);
-    assert!(flags(&app).await.is_empty(), "{:?}", flags(&app).await);
+    assert!(flags(app).await.is_empty(), "{:?}", flags(app).await);
 }

@@ -1,6 +1,5 @@
 import { expect, Page, test, TestInfo } from "@playwright/test";
-import { execFileSync } from "node:child_process";
-import { failOnBrowserErrors, isHydrated, ready, signUp, uniqueEmail } from "./helpers";
+import { asAdmin, failOnBrowserErrors, isHydrated, ready } from "./helpers";
 
 failOnBrowserErrors();
 
@@ -9,16 +8,6 @@ const PNG = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
   "base64",
 );
-
-// Each test signs up its own account and is made an admin in the database, so
-// the per-account login limit never meets the demo admin's other logins.
-async function asAdmin(page: Page, testInfo: TestInfo) {
-  const email = uniqueEmail(testInfo, "admin");
-  await signUp(page, testInfo, email);
-  const db = process.env.E2E_DATABASE_URL;
-  if (!db) throw new Error("E2E_DATABASE_URL is not set: scripts/test sets it");
-  execFileSync("psql", [db, "-qc", `UPDATE users SET role = 'admin' WHERE email = '${email}'`]);
-}
 
 // Both modes share one database: each makes its own product and page.
 const mode = (testInfo: TestInfo) => (isHydrated(testInfo) ? "hydrated" : "plain");

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { failOnBrowserErrors, isHydrated, logIn, mailTo, ready, signUp, uniqueEmail } from "./helpers";
+import { failOnBrowserErrors, isHydrated, logIn, mailTo, ready, signUp, uniqueEmail, uniqueUtr } from "./helpers";
 
 failOnBrowserErrors();
 
@@ -49,7 +49,7 @@ test("guest cart, sign in, pay by UPI with the QR and intent link, enter the UTR
   await page.getByRole("button", { name: "Send payment reference" }).click();
   await expect(page.locator("#utr-error")).toContainText("12-digit UTR");
   await expect(page.getByLabel("UTR (12 digits)")).toHaveValue("41234");
-  await page.getByLabel("UTR (12 digits)").fill("412345678901");
+  await page.getByLabel("UTR (12 digits)").fill(uniqueUtr());
   await page.getByRole("button", { name: "Send payment reference" }).click();
   await expect(page.getByTestId("order-status")).toHaveText("Awaiting payment confirmation");
 
@@ -135,7 +135,7 @@ test("a guest orders on one device and reports the UTR from another, with only t
   await ready(other, testInfo);
   await expect(other.getByTestId("order-reference")).toHaveText(reference);
   await expect(other.getByTestId("upi-link")).toBeVisible();
-  await other.getByLabel("UTR (12 digits)").fill("412345678902");
+  await other.getByLabel("UTR (12 digits)").fill(uniqueUtr());
   await other.getByRole("button", { name: "Send payment reference" }).click();
   await expect(other.getByTestId("order-status")).toHaveText("Awaiting payment confirmation");
 

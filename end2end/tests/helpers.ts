@@ -1,4 +1,5 @@
 import { expect, Page, test, TestInfo } from "@playwright/test";
+import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -8,6 +9,11 @@ export const PASSWORD = "mango lantern rickshaw 42";
 export function uniqueEmail(testInfo: TestInfo, what: string): string {
   const random = Math.random().toString(36).slice(2, 8);
   return `${what}-${testInfo.project.name}-${Date.now()}-${random}@example.in`;
+}
+
+/** A 12-digit UTR no other order uses (one UTR can settle only one order). */
+export function uniqueUtr(): string {
+  return "4" + String(Date.now() % 1e8).padStart(8, "0") + String(Math.floor(Math.random() * 1000)).padStart(3, "0");
 }
 
 export const isHydrated = (testInfo: TestInfo) => testInfo.project.name === "hydrated";
@@ -28,6 +34,17 @@ export async function signUp(page: Page, testInfo: TestInfo, email: string, name
   await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/account\?welcome=1$/);
+}
+
+/** Signs up an account of its own and makes it an admin in the database, so
+ * the per-account login limit never meets another test's logins. */
+export async function asAdmin(page: Page, testInfo: TestInfo): Promise<string> {
+  const email = uniqueEmail(testInfo, "admin");
+  await signUp(page, testInfo, email);
+  const db = process.env.E2E_DATABASE_URL;
+  if (!db) throw new Error("E2E_DATABASE_URL is not set: scripts/test sets it");
+  execFileSync("psql", [db, "-qc", `UPDATE users SET role = 'admin' WHERE email = '${email}'`]);
+  return email;
 }
 
 export async function logIn(page: Page, testInfo: TestInfo, email: string, password = PASSWORD) {

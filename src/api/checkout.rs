@@ -95,8 +95,12 @@ pub async fn place_order(
         (None, None, None, None)
     };
     let shop = crate::server::shop_settings::current().await?;
-    let online_offered = shop.razorpay_enabled;
-    if !matches!(payment.as_str(), "upi" | "cod") && !(online_offered && payment == "razorpay") {
+    let offered = match payment.as_str() {
+        "upi" | "cod" => true,
+        "razorpay" => shop.razorpay_enabled,
+        _ => false,
+    };
+    if !offered {
         form.add("payment", "Choose how you will pay.");
     }
     form.clone().into_result()?;

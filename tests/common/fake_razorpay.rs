@@ -207,22 +207,18 @@ type Shared = State<Arc<Mutex<Books>>>;
 
 /// Checks basic auth, counts the request and rolls for a failure: `Err`
 /// answers at once, `Ok(true)` means "do the work, then lose the answer".
-fn admit(books: &mut Books, headers: &HeaderMap) -> Result<bool, Response> {
+fn admit(books: &mut Books, headers: &HeaderMap) -> Result<bool, (StatusCode, &'static str)> {
     books.requests += 1;
     let auth = headers
         .get("authorization")
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
     if auth != expected_auth() {
-        return Err((
-            StatusCode::UNAUTHORIZED,
-            Json(json!({"error": {"code": "BAD_REQUEST_ERROR", "description": "Authentication failed"}})),
-        )
-            .into_response());
+        return Err((StatusCode::UNAUTHORIZED, "Authentication failed"));
     }
     let roll = rand::random::<u32>() % 100;
     if roll < books.fail_percent / 2 {
-        return Err((StatusCode::BAD_GATEWAY, "upstream failed").into_response());
+        return Err((StatusCode::BAD_GATEWAY, "upstream failed"));
     }
     Ok(roll < books.fail_percent)
 }
@@ -249,7 +245,7 @@ async fn create_order(
     let mut books = books.lock().unwrap();
     let lose = match admit(&mut books, &headers) {
         Ok(lose) => lose,
-        Err(response) => return response,
+        Err(refusal) => return refusal.into_response(),
     };
     let (Some(amount), Some(receipt)) = (body["amount"].as_i64(), body["receipt"].as_str()) else {
         return (StatusCode::BAD_REQUEST, "amount and receipt are required").into_response();
@@ -281,7 +277,7 @@ async fn order_payments(
     match admit(&mut books, &headers) {
         Ok(false) => {}
         Ok(true) => return lost(),
-        Err(response) => return response,
+        Err(refusal) => return refusal.into_response(),
     }
     if !books.orders.contains_key(&id) {
         return (StatusCode::BAD_REQUEST, "The id provided does not exist").into_response();
@@ -303,7 +299,7 @@ async fn create_link(
     let mut books = books.lock().unwrap();
     let lose = match admit(&mut books, &headers) {
         Ok(lose) => lose,
-        Err(response) => return response,
+        Err(refusal) => return refusal.into_response(),
     };
     let (Some(amount), Some(reference), Some(callback)) = (
         body["amount"].as_i64(),
@@ -339,7 +335,7 @@ async fn get_link(State(books): Shared, headers: HeaderMap, Path(id): Path<Strin
     match admit(&mut books, &headers) {
         Ok(false) => {}
         Ok(true) => return lost(),
-        Err(response) => return response,
+        Err(refusal) => return refusal.into_response(),
     }
     let Some((amount, reference, _, paid_by)) = books.links.get(&id).cloned() else {
         return (StatusCode::BAD_REQUEST, "The id provided does not exist").into_response();
@@ -368,7 +364,7 @@ async fn refund(
     let mut books = books.lock().unwrap();
     let lose = match admit(&mut books, &headers) {
         Ok(lose) => lose,
-        Err(response) => return response,
+        Err(refusal) => return refusal.into_response(),
     };
     let Some(payment) = books.payments.iter().find(|p| p.id == payment_id).cloned() else {
         return (StatusCode::BAD_REQUEST, "The id provided does not exist").into_response();
