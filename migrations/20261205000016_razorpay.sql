@@ -23,6 +23,11 @@ DROP INDEX orders_expiring;
 CREATE INDEX orders_expiring ON orders (expires_at)
     WHERE status IN ('awaiting_payment', 'payment_submitted', 'to_pay_at_pickup');
 -- Counting a customer's unpaid orders at checkout.
+-- Orders already waiting for staff to confirm their UTR kept the deadline of
+-- an unpaid order; they get the new, longer one from now.
+UPDATE orders SET expires_at = now() + interval '48 hours' WHERE status = 'payment_submitted';
+-- Online orders are looked up at Razorpay oldest-checked first.
+ALTER TABLE orders ADD COLUMN reconciled_at timestamptz;
 CREATE INDEX orders_unpaid_by_email ON orders (lower(email))
     WHERE status IN ('awaiting_payment', 'payment_submitted', 'to_pay_at_pickup');
 

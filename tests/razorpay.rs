@@ -134,6 +134,13 @@ async fn checkout_pays_the_order_only_with_razorpays_signature() {
     let (_, html) = page_as(&guest, &app, &format!("/orders/{reference}")).await;
     assert!(html.contains("data-testid=\"pay-online\""), "{html}");
     assert!(html.contains("https://rzp.io/i/plink_"), "{html}");
+    // Not the shop's UPI QR: a direct UPI payment would never settle this order.
+    let view: serde_json::Value = call(&guest, &app, "load_order", &[("reference", &reference)])
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(view["upi_intent"].is_null(), "{view}");
 
     let (payment, signature) = fake.pay_order(&gateway_order, None);
     assert_eq!(payment.amount, total);
@@ -186,6 +193,20 @@ async fn the_payment_link_return_pays_with_a_valid_signature_only() {
     assert_eq!(back.status(), 303);
     assert_eq!(back.headers()["location"], format!("/orders/{reference}"));
     assert_eq!(order_row(&app, &reference).await.0, "paid");
+    // Its payment.captured names Razorpay's own order for the link: known, not flagged.
+    let paid = fake_razorpay::FakePayment {
+        id: query[0].1.clone(),
+        amount: order_row(&app, &reference).await.3,
+        order_id: "order_OfTheLink".into(),
+    };
+    let (body, signature) = FakeRazorpay::captured(&paid);
+    assert_eq!(
+        FakeRazorpay::deliver(&app.url, "evt_link", &body, &signature).await,
+        200
+    );
+    webhook::handle_pending(&app.state).await.unwrap();
+    assert!(flags(&app).await.is_empty(), "{:?}", flags(&app).await);
+    assert_eq!(times_paid(&app, &reference).await, 1);
 }
 
 #[tokio::test]

@@ -16,6 +16,9 @@ pub const MAX_CITY_CHARS: usize = 60;
 pub const ADDRESS_TOO_LONG: &str = "Keep the address under 300 characters.";
 pub const CITY_TOO_LONG: &str = "Keep the city under 60 characters.";
 
+pub const ANOTHER_ORDER_IN_PROGRESS: &str =
+    "Another order for this email is being placed right now. Try again in a moment.";
+
 /// Beside the email when its unpaid orders reach the shop's cap.
 pub fn too_many_unpaid(count: i64) -> String {
     format!(
@@ -138,13 +141,21 @@ pub async fn place_order(
             .begin()
             .await
             .or_internal("starting a transaction")?;
-        let unpaid = order_expiry::lock_and_count_unpaid(
+        let unpaid = match order_expiry::lock_and_count_unpaid(
             &mut tx,
             email.as_str(),
             user.as_ref().map(|u| u.0.id),
         )
         .await
-        .or_internal("counting unpaid orders")?;
+        {
+            Ok(unpaid) => unpaid,
+            // Another checkout for this email held the lock for seconds.
+            Err(sqlx::Error::Database(e)) if e.code().as_deref() == Some("55P03") => {
+                form.message = Some(ANOTHER_ORDER_IN_PROGRESS.into());
+                return Err(AppError::Invalid(form));
+            }
+            Err(e) => return Err(crate::server::errors::internal("counting unpaid orders", e)),
+        };
         if unpaid >= i64::from(shop.max_unpaid_orders) {
             form.add("email", too_many_unpaid(unpaid));
             return Err(AppError::Invalid(form));

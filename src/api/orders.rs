@@ -27,7 +27,7 @@ pub async fn load_order(
         .or_internal("reading the timeline")?;
     let total = Paise(order.total_paise);
     let shop = crate::server::shop_settings::current().await?;
-    let upi_intent = (order.status == "awaiting_payment")
+    let upi_intent = (order.status == "awaiting_payment" && order.payment_method == "upi")
         .then(|| intent_url(&shop.upi_id, &shop.upi_payee_name, total, &order.reference));
     let upi_qr_svg = match &upi_intent {
         Some(intent) => {
@@ -40,9 +40,16 @@ pub async fn load_order(
     } else {
         None
     };
+    // Staff's reason for a refund is theirs: the customer sees amounts and status.
     let refunds = crate::server::razorpay::refunds::lines(pool, order.id)
         .await
-        .or_internal("reading refunds")?;
+        .or_internal("reading refunds")?
+        .into_iter()
+        .map(|r| crate::domain::RefundLine {
+            reason: String::new(),
+            ..r
+        })
+        .collect();
     Ok(OrderView {
         pay_online,
         refunds,

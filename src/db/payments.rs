@@ -178,13 +178,13 @@ pub async fn flags(db: impl PgExecutor<'_>, order_id: Option<i64>) -> sqlx::Resu
 }
 
 /// Online orders still awaiting payment `after_secs` after they were placed,
-/// oldest first: reconciliation asks Razorpay about them.
+/// those asked about longest ago first: reconciliation asks Razorpay.
 pub async fn unsettled(db: impl PgExecutor<'_>, after_secs: i64) -> sqlx::Result<Vec<i64>> {
     sqlx::query_scalar!(
         "SELECT id FROM orders
          WHERE payment_method = 'razorpay' AND status = 'awaiting_payment'
            AND placed_at <= now() - make_interval(secs => $1::bigint)
-         ORDER BY placed_at LIMIT 100",
+         ORDER BY reconciled_at NULLS FIRST, placed_at LIMIT 100",
         after_secs
     )
     .fetch_all(db)
@@ -368,4 +368,23 @@ pub async fn refunds(db: impl PgExecutor<'_>, order_id: i64) -> sqlx::Result<Vec
     )
     .fetch_all(db)
     .await
+}
+
+/// Whether some order was already paid by this payment.
+pub async fn payment_is_known(db: impl PgExecutor<'_>, payment_id: &str) -> sqlx::Result<bool> {
+    sqlx::query_scalar!(
+        r#"SELECT EXISTS (SELECT 1 FROM orders WHERE razorpay_payment_id = $1) AS "known!""#,
+        payment_id
+    )
+    .fetch_one(db)
+    .await
+}
+
+/// Notes that Razorpay was asked about the order now, so the next round
+/// starts with others.
+pub async fn reconciled(db: impl PgExecutor<'_>, id: i64) -> sqlx::Result<()> {
+    sqlx::query!("UPDATE orders SET reconciled_at = now() WHERE id = $1", id)
+        .execute(db)
+        .await?;
+    Ok(())
 }

@@ -250,6 +250,10 @@ async fn create_order(
     let (Some(amount), Some(receipt)) = (body["amount"].as_i64(), body["receipt"].as_str()) else {
         return (StatusCode::BAD_REQUEST, "amount and receipt are required").into_response();
     };
+    // Haat asks for payments to be captured at once; this fake only does that.
+    if body["payment_capture"] != 1 {
+        return (StatusCode::BAD_REQUEST, "payment_capture must be 1").into_response();
+    }
     if body["currency"] != "INR" || amount < 100 {
         return (StatusCode::BAD_REQUEST, "bad amount or currency").into_response();
     }

@@ -74,7 +74,14 @@ pub async fn refund_order(
         Err(RefundError::Gateway(e)) => {
             tracing::warn!(order = %reference, "refund refused: {e}");
             form.message = Some(
-                "Razorpay did not take the refund (it may be down). Nothing was refunded; try again shortly."
+                "Razorpay refused the refund. Nothing was refunded; try again shortly.".into(),
+            );
+            return Err(AppError::Invalid(form));
+        }
+        Err(RefundError::NoAnswer(e)) => {
+            tracing::warn!(order = %reference, "refund sent, no answer: {e}");
+            form.message = Some(
+                "Razorpay did not answer. The refund is listed as requested; its status will follow from Razorpay, so do not send it again."
                     .into(),
             );
             return Err(AppError::Invalid(form));

@@ -60,7 +60,10 @@ pub struct Refund {
 /// What a payment link is made for: our order, its amount and who pays.
 pub struct NewPaymentLink<'a> {
     pub amount_paise: i64,
+    /// Our order's reference, kept in the link's notes.
     pub reference: &'a str,
+    /// Unique per link (Razorpay refuses one it has seen).
+    pub reference_id: &'a str,
     pub description: &'a str,
     pub customer_name: &'a str,
     pub email: &'a str,
@@ -174,6 +177,9 @@ impl PaymentGateway for RazorpayClient {
         let body = serde_json::json!({
             "amount": amount_paise,
             "currency": "INR",
+            // Captured at once: an authorised-only payment would be refunded
+            // by Razorpay after five days, after the goods left.
+            "payment_capture": 1,
             "receipt": reference,
             "notes": Notes { haat_order: reference },
         });
@@ -196,7 +202,7 @@ impl PaymentGateway for RazorpayClient {
             "currency": "INR",
             "accept_partial": false,
             "expire_by": link.expire_by,
-            "reference_id": link.reference,
+            "reference_id": link.reference_id,
             "description": link.description,
             "customer": { "name": link.customer_name, "email": link.email, "contact": link.contact },
             "notify": { "sms": false, "email": false },

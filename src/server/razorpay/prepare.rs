@@ -55,7 +55,8 @@ pub async fn prepare(state: &AppState, order: OnlineOrder) -> Result<OnlineOrder
         let link = gateway
             .create_payment_link(NewPaymentLink {
                 amount_paise: order.total_paise,
-                reference: &link_reference,
+                reference: &order.reference,
+                reference_id: &link_reference,
                 description: &description,
                 customer_name: &order.customer_name,
                 email: &order.email,

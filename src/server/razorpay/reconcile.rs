@@ -5,7 +5,7 @@
 //! while Razorpay cannot be reached, nothing expires.
 
 use super::{
-    client::{Payment, PaymentGateway},
+    client::{GatewayError, Payment, PaymentGateway},
     settle::settle,
 };
 use crate::{
@@ -32,7 +32,11 @@ pub async fn run_once(state: &AppState, after: Duration) -> Result<u32, String> 
         .await
         .map_err(|e| e.to_string())?;
     for order_id in unsettled {
-        match reconcile(state, &gateway, order_id).await {
+        let outcome = reconcile(state, &gateway, order_id).await;
+        payments::reconciled(pool, order_id)
+            .await
+            .map_err(|e| e.to_string())?;
+        match outcome {
             Ok(true) => changed += 1,
             Ok(false) => {}
             // The next round tries again.
@@ -56,14 +60,14 @@ async fn reconcile(
     };
     let mut captured: Vec<Payment> = Vec::new();
     if let Some(id) = &order.razorpay_order_id {
-        let found = gateway
-            .order_payments(id)
-            .await
-            .map_err(|e| e.to_string())?;
+        let found = unknown_is_empty(gateway.order_payments(id).await)?;
         captured.extend(found.into_iter().filter(|p| p.status == "captured"));
     }
-    if let Some(id) = &order.payment_link_id {
-        let link = gateway.payment_link(id).await.map_err(|e| e.to_string())?;
+    let link = match &order.payment_link_id {
+        Some(id) => unknown_is_empty(gateway.payment_link(id).await.map(Some))?,
+        None => None,
+    };
+    if let Some(link) = link {
         captured.extend(
             link.payments
                 .unwrap_or_default()
@@ -97,6 +101,19 @@ async fn reconcile(
         tx.commit().await.map_err(|e| e.to_string())?;
     }
     Ok(changed)
+}
+
+/// Razorpay answering that it does not know an id (keys changed from test to
+/// live, say) means it holds no payment for it: the order may then expire.
+/// Any other failure is tried again next round.
+fn unknown_is_empty<T: Default>(answer: Result<T, GatewayError>) -> Result<T, String> {
+    match answer {
+        Ok(found) => Ok(found),
+        Err(GatewayError::Refused {
+            status: 400 | 404, ..
+        }) => Ok(T::default()),
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 pub async fn run(state: AppState) {

@@ -17,8 +17,10 @@ pub enum RefundError {
     NotPaidOnline,
     #[error("at most {0} can still be refunded")]
     TooMuch(Paise),
-    #[error("Razorpay refused or could not be reached: {0}")]
+    #[error("Razorpay refused: {0}")]
     Gateway(#[from] super::client::GatewayError),
+    #[error("Razorpay did not answer: {0}")]
+    NoAnswer(super::client::GatewayError),
     #[error(transparent)]
     Database(#[from] sqlx::Error),
 }
@@ -50,10 +52,14 @@ pub async fn refund(
             payments::refund_sent(pool, refund_id, &refund.id, &refund.status).await?;
             Ok(refund.status)
         }
-        Err(e) => {
+        // Razorpay said no: nothing was refunded.
+        Err(e @ super::client::GatewayError::Refused { .. }) => {
             payments::refund_failed(pool, refund_id).await?;
             Err(e.into())
         }
+        // No answer: Razorpay may have made it. The refund stays requested
+        // (still counted against the payment) until its webhook says.
+        Err(e) => Err(RefundError::NoAnswer(e)),
     }
 }
 

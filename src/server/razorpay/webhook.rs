@@ -67,6 +67,10 @@ pub async fn handle_pending(state: &AppState) -> sqlx::Result<u32> {
             Err(e) => {
                 tracing::error!(event = %event.event_id, "handling a Razorpay event: {e}");
                 payments::event_failed(&mut *tx, &event.event_id, &e.to_string()).await?;
+                tx.commit().await?;
+                // Tried again on the next round, not at once (a database
+                // hiccup must not use up its attempts in a moment).
+                return Ok(handled);
             }
         }
         tx.commit().await?;
@@ -139,14 +143,21 @@ async fn settle_captured(state: &AppState, payment: &Payment) -> sqlx::Result<Ou
     };
     match order {
         Some(order) => settle(state, order.id, payment).await,
+        // A payment link's payment carries Razorpay's own order, and its
+        // `payment_link.paid` may have settled our order already.
+        None if payments::payment_is_known(&state.pool, &payment.id).await? => {
+            Ok(Outcome::AlreadySettled)
+        }
         None => flag_unknown(state, payment).await,
     }
 }
 
 fn payment(entity: &Value) -> Option<Payment> {
+    // The shop sells in rupees: a payment in another currency pays nothing.
+    let currency = entity["currency"].as_str().unwrap_or("INR");
     Some(Payment {
         id: entity["id"].as_str()?.to_string(),
-        amount: entity["amount"].as_i64()?,
+        amount: entity["amount"].as_i64().filter(|_| currency == "INR")?,
         status: entity["status"].as_str().unwrap_or("captured").to_string(),
         order_id: entity["order_id"].as_str().map(str::to_string),
         notes_reference: entity["notes"]["haat_order"].as_str().map(str::to_string),
