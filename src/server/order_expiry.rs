@@ -4,10 +4,7 @@
 //! restart loses nothing: the next round after start-up expires whatever fell
 //! due meanwhile.
 
-use crate::db::{
-    order_expiry,
-    outbox::{self, OutgoingEmail},
-};
+use crate::db::order_expiry;
 use crate::server::mail::messages;
 use sqlx::{PgConnection, PgPool};
 use std::time::Duration;
@@ -40,15 +37,7 @@ pub async fn expire(tx: &mut PgConnection, order_id: i64, from: &str) -> sqlx::R
             &crate::domain::Paise(order.total_paise).to_string(),
             messages::why_expired(from),
         );
-        outbox::enqueue(
-            &mut *tx,
-            OutgoingEmail {
-                to: &order.email,
-                subject: &mail.subject,
-                body_text: &mail.body_text,
-            },
-        )
-        .await?;
+        crate::server::mail::queue(&mut *tx, &order.email, &mail).await?;
     }
     Ok(true)
 }

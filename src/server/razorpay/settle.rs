@@ -4,12 +4,12 @@
 
 use super::client::Payment;
 use crate::{
-    db::{
-        outbox::{self, OutgoingEmail},
-        payments::{self, NewFlag},
-    },
+    db::payments::{self, NewFlag},
     domain::{status_label, Paise},
-    server::{mail::messages, state::AppState},
+    server::{
+        mail::{self, messages},
+        state::AppState,
+    },
 };
 
 pub const AMOUNT_DIFFERS: &str = "Paid amount differs from the order's total: not accepted.";
@@ -68,15 +68,7 @@ pub async fn settle(state: &AppState, order_id: i64, payment: &Payment) -> sqlx:
             status_label("paid"),
             &state.config.link(&format!("/orders/{}", order.reference)),
         );
-        outbox::enqueue(
-            &mut *tx,
-            OutgoingEmail {
-                to: &order.email,
-                subject: &mail.subject,
-                body_text: &mail.body_text,
-            },
-        )
-        .await?;
+        mail::queue(&mut *tx, &order.email, &mail).await?;
     }
     tx.commit().await?;
     tracing::info!(order = %order.reference, amount = %Paise(payment.amount), "paid online");
