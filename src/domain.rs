@@ -44,7 +44,7 @@ pub use lead::{
     parse_date, Assignee, CrmBoard, LeadCard, LeadDetail, LeadEvent, LeadForm, LeadStage,
     NewLeadDetails,
 };
-pub use listing::{encode, Listing, Sort, PAGE_SIZE};
+pub use listing::{encode, Listing, MatchCount, Sort, COUNTED_AHEAD, PAGE_SIZE};
 pub use mobile::Mobile;
 pub use money::Paise;
 pub use online_payment::{

@@ -5,6 +5,11 @@
 use haat::server::{config::Config, demo, first_admin, shutdown, startup, telemetry};
 use leptos::config::get_configuration;
 
+// Rendering a page makes and frees many small strings and vectors; glibc's
+// malloc spent a fifth of the server's CPU on them (bench/PROFILE.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
     match run().await {

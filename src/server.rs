@@ -33,7 +33,6 @@ pub mod payouts;
 pub mod rate_limit;
 pub mod razorpay;
 pub mod referral;
-pub mod script_preloads;
 pub mod security_headers;
 pub mod seo;
 pub mod shop_settings;

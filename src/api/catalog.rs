@@ -1,7 +1,7 @@
 //! The storefront's reads: home, category listings, product pages, search.
 //! Open to everyone; nothing here changes data.
 
-use crate::domain::{AppError, CategorySummary, Listing, ProductCard, ProductDetail};
+use crate::domain::{AppError, CategorySummary, Listing, MatchCount, ProductCard, ProductDetail};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -45,7 +45,7 @@ pub struct CategoryPage {
     /// `(brand, products)` for the brand filter.
     pub brands: Vec<(String, i64)>,
     pub products: Vec<ProductCard>,
-    pub total: i64,
+    pub total: MatchCount,
 }
 
 #[server(prefix = "/api", endpoint = "load_category")]
@@ -154,7 +154,7 @@ pub const SEARCH_PAGE_SIZE: i64 = 24;
 pub struct SearchResults {
     pub query: String,
     pub products: Vec<ProductCard>,
-    pub total: i64,
+    pub total: MatchCount,
     /// Shown when nothing matched: where to look instead.
     pub categories: Vec<CategorySummary>,
     pub bestsellers: Vec<ProductCard>,
@@ -172,7 +172,7 @@ pub async fn search(q: String, page: i64) -> Result<SearchResults, AppError> {
     let query: String = q.trim().chars().take(100).collect();
     let page = page.clamp(1, 1_000);
     let (products, total) = if query.is_empty() {
-        (Vec::new(), 0)
+        (Vec::new(), MatchCount::default())
     } else {
         crate::db::search::search(
             pool,

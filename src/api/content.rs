@@ -45,6 +45,7 @@ pub async fn load_page(slug: String) -> Result<ContentPage, AppError> {
     })
 }
 
+/// Provided to each page's render by the server (`site_cache::attach_to_pages`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct SiteChrome {
     pub business_name: String,
@@ -54,20 +55,4 @@ pub struct SiteChrome {
     pub contact_phone: String,
     pub contact_email: String,
     pub address: String,
-}
-
-#[server(prefix = "/api", endpoint = "load_site_chrome", input = leptos::server_fn::codec::GetUrl)]
-pub async fn load_site_chrome() -> Result<SiteChrome, AppError> {
-    let site = crate::server::shop_settings::site().await?;
-    let shop = &site.settings;
-    let (header, footer) = site.menus.iter().cloned().partition(|l| l.menu == "header");
-    Ok(SiteChrome {
-        business_name: shop.business_name.clone(),
-        logo_url: shop.logo_url.clone(),
-        header,
-        footer,
-        contact_phone: shop.contact_phone.clone(),
-        contact_email: shop.contact_email.clone(),
-        address: shop.address.clone(),
-    })
 }

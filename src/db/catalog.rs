@@ -5,7 +5,9 @@
 use super::product_cards::{
     page_of_cards, page_of_cards_start, CardRow, PAGE_OF_CARDS_END, PRODUCT_COLUMNS,
 };
-use crate::domain::{CategorySummary, Listing, ProductCard, ProductImage, Sort, PAGE_SIZE};
+use crate::domain::{
+    CategorySummary, Listing, MatchCount, ProductCard, ProductImage, Sort, COUNTED_AHEAD, PAGE_SIZE,
+};
 use sqlx::{PgExecutor, Postgres, QueryBuilder};
 
 /// Cards for `chosen` (see [`page_of_cards`]), which may take the product id
@@ -57,15 +59,15 @@ pub async fn featured(db: impl PgExecutor<'_>, limit: i64) -> sqlx::Result<Vec<P
     cards(db, &chosen, None, limit).await
 }
 
-/// Most units ordered, in stock first.
+/// Most units ordered, in stock first (read in the order of the index
+/// `products_bestsellers`; `units_sold` is kept by a trigger).
 pub async fn bestsellers(db: impl PgExecutor<'_>, limit: i64) -> sqlx::Result<Vec<ProductCard>> {
     let chosen = format!(
         "SELECT {PRODUCT_COLUMNS},
-                row_number() OVER (ORDER BY p.stock = 0, s.sold DESC, p.id) AS position
+                row_number() OVER (ORDER BY p.stock = 0, p.units_sold DESC, p.id) AS position
          FROM products p
-         JOIN (SELECT product_id, sum(quantity) AS sold FROM order_items GROUP BY product_id) s
-           ON s.product_id = p.id
-         WHERE p.active ORDER BY position LIMIT $1"
+         WHERE p.active AND p.units_sold > 0
+         ORDER BY p.stock = 0, p.units_sold DESC, p.id LIMIT $1"
     );
     cards(db, &chosen, None, limit).await
 }
@@ -83,29 +85,33 @@ pub async fn also_bought(
     let chosen = format!(
         "WITH mine AS (SELECT category_id FROM products WHERE id = $1),
          together AS (
-            SELECT other.product_id, count(*) AS orders, 0::bigint AS sold
+            SELECT other.product_id, count(*) AS orders
             FROM order_items own JOIN order_items other
               ON other.order_id = own.order_id AND other.product_id <> own.product_id
             WHERE own.product_id = $1 GROUP BY other.product_id
          ), category_sold AS (
-            SELECT oi.product_id, 0::bigint AS orders, sum(oi.quantity)::bigint AS sold
-            FROM order_items oi JOIN products p2 ON p2.id = oi.product_id
-            WHERE p2.category_id = (SELECT category_id FROM mine) AND oi.product_id <> $1
-            GROUP BY oi.product_id
+            SELECT p2.id AS product_id, 0::bigint AS orders
+            FROM products p2
+            WHERE p2.category_id = (SELECT category_id FROM mine) AND p2.id <> $1
+              AND p2.active AND p2.stock > 0 AND p2.units_sold > 0
+            ORDER BY p2.units_sold DESC, p2.id LIMIT $2
          ), category_rest AS (
-            SELECT p3.id AS product_id, 0::bigint AS orders, 0::bigint AS sold
+            SELECT p3.id AS product_id, 0::bigint AS orders
             FROM products p3
             WHERE p3.category_id = (SELECT category_id FROM mine) AND p3.id <> $1
               AND p3.active AND p3.stock > 0
             ORDER BY p3.id LIMIT $2
          ), candidates AS (
-            SELECT product_id, max(orders) AS orders, max(sold) AS sold
+            SELECT product_id, max(orders) AS orders
             FROM (SELECT * FROM together UNION ALL SELECT * FROM category_sold
                   UNION ALL SELECT * FROM category_rest) c
             GROUP BY product_id
          )
          SELECT {PRODUCT_COLUMNS},
-                row_number() OVER (ORDER BY c.orders DESC, c.sold DESC, p.id) AS position
+                row_number() OVER (ORDER BY c.orders DESC,
+                    -- Among equals, the category's bestsellers first.
+                    CASE WHEN p.category_id = (SELECT category_id FROM mine)
+                         THEN p.units_sold ELSE 0 END DESC, p.id) AS position
          FROM candidates c JOIN products p ON p.id = c.product_id
          WHERE p.active AND p.stock > 0 ORDER BY position LIMIT $2"
     );
@@ -138,9 +144,9 @@ pub async fn brands_in(
     category_id: i32,
 ) -> sqlx::Result<Vec<(String, i64)>> {
     let rows = sqlx::query!(
-        r#"SELECT brand, count(*) AS "count!" FROM products
-           WHERE category_id = $1 AND active AND brand <> ''
-           GROUP BY brand ORDER BY brand"#,
+        // Kept by a trigger (migration category_brands).
+        r#"SELECT brand, active_products::bigint AS "count!" FROM category_brands
+           WHERE category_id = $1 ORDER BY brand"#,
         category_id
     )
     .fetch_all(db)
@@ -148,37 +154,10 @@ pub async fn brands_in(
     Ok(rows.into_iter().map(|r| (r.brand, r.count)).collect())
 }
 
-/// One page of a category listing and the number of products matching its filters.
-pub async fn listing(
-    db: impl PgExecutor<'_>,
-    category_id: i32,
-    listing: &Listing,
-) -> sqlx::Result<(Vec<ProductCard>, i64)> {
-    #[derive(sqlx::FromRow)]
-    struct Row {
-        #[sqlx(flatten)]
-        card: CardRow,
-        total: i64,
-    }
-    let order = match listing.sort {
-        // Relevance in a category: featured and in-stock first, then bestsellers.
-        Sort::Relevance => "p.stock = 0, p.featured DESC, coalesce(s.sold, 0) DESC, p.id",
-        Sort::PriceLowToHigh => "p.price_paise, p.id",
-        Sort::PriceHighToLow => "p.price_paise DESC, p.id",
-        Sort::Newest => "p.created_at DESC, p.id DESC",
-        Sort::Popularity => "coalesce(s.sold, 0) DESC, p.id",
-    };
-    // The page is cut inside; images are joined for its rows only.
-    let mut q: QueryBuilder<Postgres> = QueryBuilder::new(page_of_cards_start(", p.total"));
-    q.push(format!(
-        "SELECT {PRODUCT_COLUMNS}, count(*) OVER () AS total,
-                row_number() OVER (ORDER BY {order}) AS position
-         FROM products p
-         LEFT JOIN (SELECT product_id, sum(quantity) AS sold FROM order_items GROUP BY product_id) s
-           ON s.product_id = p.id
-         WHERE p.active AND p.category_id = "
-    ));
-    q.push_bind(category_id);
+/// The rows of a category that `listing`'s filters keep, after `FROM products p`.
+fn push_filters(q: &mut QueryBuilder<'_, Postgres>, category_id: i32, listing: &Listing) {
+    q.push(" WHERE p.active AND p.category_id = ")
+        .push_bind(category_id);
     if let Some(brand) = &listing.brand {
         q.push(" AND p.brand = ").push_bind(brand.clone());
     }
@@ -191,12 +170,64 @@ pub async fn listing(
     if listing.in_stock_only {
         q.push(" AND p.stock > 0");
     }
-    q.push(" ORDER BY position LIMIT ").push_bind(PAGE_SIZE);
+}
+
+/// One page of a category listing, and how many products match its filters:
+/// exactly, or at least that many when there are more than [`COUNTED_AHEAD`]
+/// past this page.
+pub async fn listing(
+    db: impl PgExecutor<'_>,
+    category_id: i32,
+    listing: &Listing,
+) -> sqlx::Result<(Vec<ProductCard>, MatchCount)> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        #[sqlx(flatten)]
+        card: CardRow,
+        counted: i64,
+    }
+    // Each order has an index (migrations catalogue and units_sold), so the
+    // page is read in order and the scan stops at its end.
+    let order = match listing.sort {
+        // Relevance in a category: featured and in-stock first, then bestsellers.
+        Sort::Relevance => "p.stock = 0, p.featured DESC, p.units_sold DESC, p.id",
+        Sort::PriceLowToHigh => "p.price_paise, p.id",
+        Sort::PriceHighToLow => "p.price_paise DESC, p.id",
+        Sort::Newest => "p.created_at DESC, p.id DESC",
+        Sort::Popularity => "p.units_sold DESC, p.id",
+    };
+    let count_up_to = listing.offset() + COUNTED_AHEAD + 1;
+    // The page is cut inside; images are joined for its rows only. The count
+    // is a second scan of the same filters that stops at `count_up_to`.
+    let mut q: QueryBuilder<Postgres> = QueryBuilder::new(page_of_cards_start(", p.counted"));
+    q.push(format!(
+        "SELECT page.*, counted.n AS counted FROM (SELECT {PRODUCT_COLUMNS}, \
+         row_number() OVER (ORDER BY {order}) AS position FROM products p"
+    ));
+    push_filters(&mut q, category_id, listing);
+    q.push(format!(" ORDER BY {order} LIMIT "))
+        .push_bind(PAGE_SIZE);
     q.push(" OFFSET ").push_bind(listing.offset());
-    q.push(PAGE_OF_CARDS_END);
+    q.push(") page CROSS JOIN (SELECT count(*) AS n FROM (SELECT FROM products p");
+    push_filters(&mut q, category_id, listing);
+    q.push(" LIMIT ").push_bind(count_up_to);
+    q.push(") matching) counted").push(PAGE_OF_CARDS_END);
     let rows: Vec<Row> = q.build_query_as().fetch_all(db).await?;
-    let total = rows.first().map(|r| r.total).unwrap_or(0);
-    Ok((rows.into_iter().map(|r| r.card.into()).collect(), total))
+    // A page past the last one shows nothing and counts nothing (its own
+    // scan is empty), as a listing with no matches.
+    let counted = rows.first().map(|r| r.counted).unwrap_or(0);
+    let count = if counted == count_up_to {
+        MatchCount {
+            shown: counted - 1,
+            more: true,
+        }
+    } else {
+        MatchCount {
+            shown: counted,
+            more: false,
+        }
+    };
+    Ok((rows.into_iter().map(|r| r.card.into()).collect(), count))
 }
 
 pub struct ProductRow {

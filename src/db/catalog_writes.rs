@@ -119,6 +119,10 @@ pub async fn insert_order_if_new(
     .fetch_optional(&mut *db)
     .await?;
     let Some(order_id) = id else { return Ok(false) };
+    // In product order, as checkout takes them: each line's trigger locks its
+    // product's row (units_sold), and two orders must not wait on each other.
+    let mut lines = lines.to_vec();
+    lines.sort_by_key(|line| line.0);
     for (product_id, quantity, unit_price, gst_rate) in lines {
         sqlx::query!(
             "INSERT INTO order_items (order_id, product_id, quantity, unit_price_paise, gst_rate)

@@ -5,6 +5,20 @@
 use serde::{Deserialize, Serialize};
 
 pub const PAGE_SIZE: i64 = 12;
+
+/// How far past the page shown a listing counts its matches: a category of
+/// 100,000 products then costs what one of 1,000 does, and says "1000+".
+pub const COUNTED_AHEAD: i64 = 1000;
+
+/// How many products a listing matches: `shown` exactly, or, when `more`,
+/// at least that many (counting stops a fixed distance past the page shown,
+/// so that a large category costs no more than a small one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct MatchCount {
+    pub shown: i64,
+    pub more: bool,
+}
+
 const MAX_RUPEES: i64 = 10_000_000;
 const MAX_PAGE: i64 = 10_000;
 

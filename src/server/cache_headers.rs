@@ -43,12 +43,3 @@ fn public_policy(path: &str) -> Option<&'static str> {
         None
     }
 }
-
-/// A rendered page (as opposed to a file, an API answer or a stream).
-pub fn is_html(response: &Response) -> bool {
-    response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"))
-}

@@ -61,6 +61,63 @@ impl SiteCache {
     }
 }
 
+/// Puts this instance's copy of the settings and menus into each page's
+/// request, where the render finds it (`startup::provide_request_context`):
+/// the header and footer are then written without waiting on a resource.
+/// Files, server functions and streams do not need it, and should not wait
+/// on the database when it is down.
+pub async fn attach_to_pages(
+    State(state): State<super::state::AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let path = request.uri().path();
+    let not_a_page = [
+        "/pkg/",
+        "/media/",
+        "/api/",
+        "/events/",
+        "/webhooks/",
+        "/payments/",
+        "/documents/",
+    ]
+    .iter()
+    .any(|prefix| path.starts_with(prefix))
+        || matches!(
+            path,
+            "/healthz" | "/metrics" | "/robots.txt" | "/sitemap.xml" | "/favicon.svg"
+                | "/admin/payouts.csv"
+        );
+    let read = matches!(*request.method(), http::Method::GET | http::Method::HEAD);
+    if read && !not_a_page {
+        match state.site.get(&state.pool).await {
+            Ok(site) => {
+                request.extensions_mut().insert(site);
+            }
+            // The page shows the plain header and footer instead.
+            Err(e) => tracing::warn!("reading the shop settings for a page: {e}"),
+        }
+    }
+    next.run(request).await
+}
+
+/// What every page's header and footer show.
+impl From<&SiteData> for crate::api::content::SiteChrome {
+    fn from(site: &SiteData) -> Self {
+        let shop = &site.settings;
+        let (header, footer) = site.menus.iter().cloned().partition(|l| l.menu == "header");
+        Self {
+            business_name: shop.business_name.clone(),
+            logo_url: shop.logo_url.clone(),
+            header,
+            footer,
+            contact_phone: shop.contact_phone.clone(),
+            contact_email: shop.contact_email.clone(),
+            address: shop.address.clone(),
+        }
+    }
+}
+
 /// After any state-changing admin request, this instance forgets its copy
 /// (the notification would arrive a moment later; the admin's next page
 /// must not be earlier than that). Admin writes are rare, so reading the

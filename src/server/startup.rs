@@ -81,6 +81,13 @@ fn provide_request_context(state: &AppState) {
     {
         provide_context(nonce.0);
     }
+    // The header's and footer's settings and menus (`attach_to_pages`).
+    if let Some(site) = parts
+        .as_ref()
+        .and_then(|p| p.extensions.get::<Arc<super::site_cache::SiteData>>())
+    {
+        provide_context(crate::api::content::SiteChrome::from(&**site));
+    }
     // A refused form post's messages, kept in the session instead of the address.
     if let Some(flash) = parts
         .as_ref()
@@ -185,6 +192,10 @@ pub fn router(state: AppState) -> Router {
             super::site_cache::forget_after_admin_writes,
         ))
         .layer(middleware::from_fn_with_state(
+            state.clone(),
+            super::site_cache::attach_to_pages,
+        ))
+        .layer(middleware::from_fn_with_state(
             config.staff_sessions,
             super::auth::session_limits::end_stale_staff_sessions,
         ))
@@ -201,9 +212,6 @@ pub fn router(state: AppState) -> Router {
             ),
             add_security_headers,
         ))
-        .layer(middleware::from_fn(
-            super::script_preloads::without_script_preloads,
-        ))
         .layer(middleware::from_fn(super::cache_headers::for_static_files))
         .layer(middleware::from_fn(
             super::input_guard::refuse_unreadable_addresses,
@@ -213,10 +221,12 @@ pub fn router(state: AppState) -> Router {
             find_client,
         ))
         // Pages are compressed on every request: brotli's default (quality 11)
-        // costs more CPU than rendering the page (tower-rs/tower-http#356).
-        // Level 4 keeps most of the saving at a fraction of the cost; the
-        // built assets are compressed once, at build time (`--precompress`).
-        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
+        // costs more CPU than rendering the page (tower-rs/tower-http#356),
+        // and even quality 4 was a sixth of a product page's CPU, most of it
+        // making and zeroing its hash tables for each response. Quality 1
+        // compresses in one quick pass with small tables (bench/PROFILE.md);
+        // the built assets are compressed once, at build time (`--precompress`).
+        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(1)))
         .layer(PropagateRequestIdLayer::new(request_id.clone()))
         .layer(middleware::from_fn_with_state(
             state.metrics.clone(),

@@ -9,6 +9,15 @@ pub fn products(n: i64) -> String {
     }
 }
 
+/// "12 products", or "1000+ products" for a count that stopped before the end.
+pub fn matching(count: crate::domain::MatchCount) -> String {
+    if count.more {
+        format!("{}+ products", count.shown)
+    } else {
+        products(count.shown)
+    }
+}
+
 /// "1 item", "3 items" (units in a cart).
 pub fn items(n: i64) -> String {
     match n {

@@ -1,8 +1,9 @@
 //! The HTML document around every page.
 
+use super::built_assets::BuiltAssets;
 use crate::app::App;
 use leptos::prelude::*;
-use leptos_meta::{HashedStylesheet, MetaTags};
+use leptos_meta::MetaTags;
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
@@ -13,8 +14,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="theme-color" content="#0f766e" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-                <HashedStylesheet id="leptos" options=options.clone() />
-                <HydrationScripts options islands=true />
+                <BuiltAssets options />
                 <MetaTags />
             </head>
             <body class="flex min-h-screen flex-col bg-stone-50 text-stone-900 antialiased">

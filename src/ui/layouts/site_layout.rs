@@ -1,7 +1,7 @@
 //! Header with navigation and the account menu, the page, and the footer.
 
 use crate::{
-    api::content::{load_site_chrome, SiteChrome},
+    api::content::SiteChrome,
     domain::MenuLink,
     ui::{components::account_menu::AccountMenu, islands::search_box::SearchBox},
 };
@@ -10,18 +10,29 @@ use leptos_router::hooks::{use_location, use_query_map};
 
 #[component]
 pub fn SiteLayout(children: Children) -> impl IntoView {
-    // A database hiccup shows the plain layout rather than breaking the page.
-    let chrome = Resource::new(
-        || (),
-        |_| async { load_site_chrome().await.unwrap_or_default() },
-    );
-    let loaded = move |render: fn(SiteChrome) -> AnyView| {
-        view! {
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move { render(chrome.await) })}
-            </Suspense>
-        }
+    // The server puts the shop's settings and menus here from memory; when
+    // they cannot be read (the database is down and this instance has no
+    // copy) the page gets the plain header and footer.
+    let chrome = use_context::<SiteChrome>().unwrap_or_default();
+    let SiteChrome {
+        business_name,
+        logo_url,
+        header,
+        footer,
+        contact_phone,
+        contact_email,
+        address,
+    } = chrome;
+    let shown_name = if business_name.is_empty() {
+        "Haat".to_string()
+    } else {
+        business_name.clone()
     };
+    let contact = [contact_phone, contact_email]
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
     // Only a shop search fills the header's box (the admin's searches also
     // use `?q=`).
     let searching = use_location().pathname.get_untracked() == "/search";
@@ -38,38 +49,27 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
                 aria-label="Main"
                 class="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3"
             >
-                {loaded(|c| view! {
-                    <a href="/" class="flex items-center gap-2 text-xl font-bold text-teal-800">
-                        <img src=c.logo_url.unwrap_or_else(|| "/favicon.svg".into()) alt="" width="28" height="28" class="h-7 w-auto" />
-                        {if c.business_name.is_empty() { "Haat".to_string() } else { c.business_name }}
-                    </a>
-                }.into_any())}
+                <a href="/" class="flex items-center gap-2 text-xl font-bold text-teal-800">
+                    <img src=logo_url.unwrap_or_else(|| "/favicon.svg".into()) alt="" width="28" height="28" class="h-7 w-auto" />
+                    {shown_name}
+                </a>
                 <SearchBox initial=search />
                 <AccountMenu />
             </nav>
-            {loaded(|c| view! { <Links links=c.header label="Shop" class="mx-auto flex max-w-5xl flex-wrap gap-4 px-4 pb-2 text-sm" /> }.into_any())}
+            <Links links=header label="Shop" class="mx-auto flex max-w-5xl flex-wrap gap-4 px-4 pb-2 text-sm" />
         </header>
         <main id="main" class="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
             {children()}
         </main>
         <footer class="mt-16 border-t border-stone-200 bg-white">
             <div class="mx-auto flex max-w-5xl flex-wrap justify-between gap-2 px-4 py-6 text-sm text-stone-600">
-                {loaded(|c| view! {
-                    <div data-testid="footer-contact">
-                        <p class="font-semibold text-stone-800">{c.business_name}</p>
-                        // A shop that has not filled these in gets no empty lines.
-                        {(!c.address.is_empty()).then(|| view! { <p>{c.address}</p> })}
-                        {(!c.contact_phone.is_empty() || !c.contact_email.is_empty()).then(|| {
-                            let contact = [c.contact_phone, c.contact_email]
-                                .into_iter()
-                                .filter(|part| !part.is_empty())
-                                .collect::<Vec<_>>()
-                                .join(" · ");
-                            view! { <p>{contact}</p> }
-                        })}
-                    </div>
-                    <Links links=c.footer label="Footer" class="flex flex-wrap gap-x-4 gap-y-1" />
-                }.into_any())}
+                <div data-testid="footer-contact">
+                    <p class="font-semibold text-stone-800">{business_name}</p>
+                    // A shop that has not filled these in gets no empty lines.
+                    {(!address.is_empty()).then(|| view! { <p>{address}</p> })}
+                    {(!contact.is_empty()).then(|| view! { <p>{contact}</p> })}
+                </div>
+                <Links links=footer label="Footer" class="flex flex-wrap gap-x-4 gap-y-1" />
                 <p>"Prices include GST."</p>
             </div>
         </footer>

@@ -48,7 +48,8 @@ pub fn CategoryPage() -> impl IntoView {
 #[component]
 fn Category(page: Page, listing: Listing) -> impl IntoView {
     let base = format!("/c/{}", page.slug);
-    let pages = ((page.total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
+    let pages = ((page.total.shown + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
+    let count = crate::ui::components::counts::matching(page.total);
     let page_note = if listing.page > 1 {
         format!(" – page {}", listing.page)
     } else {
@@ -62,8 +63,7 @@ fn Category(page: Page, listing: Listing) -> impl IntoView {
     let title = format!("{}{filter_note}{page_note}", page.name);
     let description = format!(
         "{} {} at your neighbourhood store. Prices include GST.",
-        page.description,
-        crate::ui::components::counts::products(page.total)
+        page.description, count
     );
     let canonical = format!("{base}{}", listing.canonical_query());
     view! {
@@ -77,14 +77,14 @@ fn Category(page: Page, listing: Listing) -> impl IntoView {
             <Filters action=base.clone() brands=page.brands listing=listing.clone() />
             <section aria-labelledby="products-heading">
                 <h2 id="products-heading" class="mb-3 text-lg font-semibold" data-testid="result-count">
-                    {crate::ui::components::counts::products(page.total)}
+                    {count}
                 </h2>
                 {if page.products.is_empty() {
                     view! { <p>"No products match these filters. Try removing one."</p> }.into_any()
                 } else {
                     view! { <ProductGrid products=page.products /> }.into_any()
                 }}
-                <Pagination base listing pages />
+                <Pagination base listing pages more=page.total.more />
             </section>
         </div>
     }
@@ -131,20 +131,37 @@ fn Filters(action: String, brands: Vec<(String, i64)>, listing: Listing) -> impl
     }
 }
 
+/// Links to the first page, the pages near this one and the last (when it
+/// is known), so that a category of 10,000 products does not list 834.
 #[component]
-fn Pagination(base: String, listing: Listing, pages: i64) -> impl IntoView {
-    (pages > 1).then(|| {
+fn Pagination(base: String, listing: Listing, pages: i64, more: bool) -> impl IntoView {
+    (pages > 1 || more).then(|| {
         let current = listing.page;
         let link = move |page: i64| format!("{base}{}", listing.with_page(page).query_string());
+        let near = (current - 2).max(1)..=(current + 2).min(pages);
+        let mut shown: Vec<i64> = std::iter::once(1).chain(near).collect();
+        if !more {
+            shown.push(pages);
+        }
+        shown.dedup();
+        let mut items = Vec::new();
+        let mut previous = 0;
+        for p in shown {
+            if p > previous + 1 {
+                items.push(view! { <span aria-hidden="true" class="px-1 text-stone-500">"…"</span> }.into_any());
+            }
+            previous = p;
+            items.push(if p == current {
+                view! { <span aria-current="page" class="rounded bg-teal-700 px-3 py-1.5 text-white">{p}</span> }.into_any()
+            } else {
+                view! { <a href=link(p) class="rounded border px-3 py-1.5" aria-label=format!("Page {p}")>{p}</a> }.into_any()
+            });
+        }
         view! {
             <nav aria-label="Pages" class="mt-6 flex flex-wrap items-center gap-2">
                 {(current > 1).then(|| view! { <a rel="prev" href=link(current - 1) class="rounded border px-3 py-1.5">"Previous"</a> })}
-                {(1..=pages).map(|p| if p == current {
-                    view! { <span aria-current="page" class="rounded bg-teal-700 px-3 py-1.5 text-white">{p}</span> }.into_any()
-                } else {
-                    view! { <a href=link(p) class="rounded border px-3 py-1.5" aria-label=format!("Page {p}")>{p}</a> }.into_any()
-                }).collect_view()}
-                {(current < pages).then(|| view! { <a rel="next" href=link(current + 1) class="rounded border px-3 py-1.5">"Next"</a> })}
+                {items}
+                {(current < pages || more).then(|| view! { <a rel="next" href=link(current + 1) class="rounded border px-3 py-1.5">"Next"</a> })}
             </nav>
         }
     })

@@ -46,7 +46,7 @@ fn Results(results: SearchResults) -> impl IntoView {
     let page = use_query_map()
         .with_untracked(|q| q.get("page").and_then(|p| p.parse::<i64>().ok()))
         .unwrap_or(1);
-    let more = results.total > page * SEARCH_PAGE_SIZE;
+    let more = results.total.shown > page * SEARCH_PAGE_SIZE;
     let next = format!("/search?q={}&page={}", encode(&results.query), page + 1);
     view! {
         <Title text=heading.clone() />
@@ -57,7 +57,7 @@ fn Results(results: SearchResults) -> impl IntoView {
         } else {
             view! {
                 <h2 class="mb-3 text-lg font-semibold" data-testid="result-count">
-                    {crate::ui::components::counts::products(results.total)}
+                    {crate::ui::components::counts::matching(results.total)}
                 </h2>
                 <ProductGrid products=results.products />
                 {more.then(|| view! { <a rel="next" href=next class="mt-6 inline-block rounded border px-3 py-1.5">"More results"</a> })}
