@@ -12,8 +12,9 @@ const CANDIDATES: i64 = 200;
 /// with trigram similarity on name and brand so that misspellings still find.
 ///
 /// Candidates come from the indexes first, a bounded number from each: full
-/// text matches (GIN), the names and the brands nearest to the query by
-/// trigram distance (GiST, nearest first). Only those are ranked, so a word
+/// text matches, the names and the brands within trigram similarity of the
+/// query (GIN; nearest first; walking a GiST index nearest first cost 75 ms
+/// at 100,000 products, bench/PROFILE.md). Only those are ranked, so a word
 /// that matches thousands of products ranks a few hundred of them (those
 /// whose names are nearest the query), and the count says "at least".
 pub async fn search(
@@ -29,8 +30,8 @@ pub async fn search(
         total: i64,
         more: bool,
     }
-    // `lower($1)` rather than `q.raw` where an index orders: the planner only
-    // walks a GiST index nearest first from a constant.
+    // `lower($1)` rather than `q.raw` where an index filters: the planner
+    // only uses the trigram indexes (GIN) with a constant.
     let chosen = format!(
         "WITH q AS (SELECT websearch_to_tsquery('english', $1) AS ts,
                            websearch_to_tsquery('simple', $1) AS ts_simple, lower($1) AS raw),
@@ -39,19 +40,20 @@ pub async fn search(
             WHERE p.active AND (p.search @@ q.ts OR p.search @@ q.ts_simple)
             ORDER BY lower($1) <<-> lower(p.name), p.id LIMIT $4
          ), names AS (
-            SELECT p.id, lower($1) <% lower(p.name) OR lower($1) % lower(p.name) AS near
-            FROM products p WHERE p.active
-            ORDER BY lower($1) <<-> lower(p.name) LIMIT $4
+            SELECT p.id FROM products p
+            WHERE p.active AND (lower($1) <% lower(p.name) OR lower($1) % lower(p.name))
+            ORDER BY lower($1) <<-> lower(p.name), p.id LIMIT $4
          ), brands AS (
-            SELECT p.id, lower($1) % lower(p.brand) AS near FROM products p WHERE p.active
-            ORDER BY lower($1) <-> lower(p.brand) LIMIT $4
+            SELECT p.id FROM products p
+            WHERE p.active AND lower($1) % lower(p.brand)
+            ORDER BY lower($1) <-> lower(p.brand), p.id LIMIT $4
          ), candidates AS (
             SELECT id FROM full_text UNION SELECT id FROM names UNION SELECT id FROM brands
          ), cut AS (
             -- A source that filled its quota may have left matches out.
             SELECT (SELECT count(*) FROM full_text) = $4
-                   OR (SELECT count(*) FILTER (WHERE near) FROM names) = $4
-                   OR (SELECT count(*) FILTER (WHERE near) FROM brands) = $4 AS more
+                   OR (SELECT count(*) FROM names) = $4
+                   OR (SELECT count(*) FROM brands) = $4 AS more
          )
          SELECT {PRODUCT_COLUMNS}, count(*) OVER () AS total, cut.more,
                 row_number() OVER (ORDER BY

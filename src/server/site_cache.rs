@@ -85,7 +85,11 @@ pub async fn attach_to_pages(
     .any(|prefix| path.starts_with(prefix))
         || matches!(
             path,
-            "/healthz" | "/metrics" | "/robots.txt" | "/sitemap.xml" | "/favicon.svg"
+            "/healthz"
+                | "/metrics"
+                | "/robots.txt"
+                | "/sitemap.xml"
+                | "/favicon.svg"
                 | "/admin/payouts.csv"
         );
     let read = matches!(*request.method(), http::Method::GET | http::Method::HEAD);
