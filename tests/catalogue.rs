@@ -97,6 +97,10 @@ async fn misspelt_searches_find_what_the_shopper_meant() {
         ("basmti rce", "Basmati Rice"),
         ("tomatoe ketchup", "Tomato Ketchup"),
         ("colgat", "Toothpaste Strong Teeth"),
+        // Still typing: the start of a word.
+        ("basm", "Basmati Rice"),
+        // A word the shop has nothing like does not hide the rest.
+        ("basmati rice qqzzxxv", "Basmati Rice"),
     ] {
         let (status, html) = page(&app, &format!("/search?q={}", query.replace(' ', "+"))).await;
         assert_eq!(status, 200);
@@ -109,6 +113,33 @@ async fn misspelt_searches_find_what_the_shopper_meant() {
             "the first result for {query:?} is not {expected}"
         );
     }
+}
+
+#[tokio::test]
+async fn a_word_new_to_the_catalogue_is_found_misspelt_once_a_product_has_it() {
+    let app = spawn_shop().await;
+    let first_result = |html: String| {
+        html.split(r#"data-testid="product-card""#)
+            .nth(1)
+            .map(str::to_string)
+    };
+    sqlx::query(
+        "INSERT INTO products (sku, slug, name, brand, unit, category_id, price_paise, mrp_paise, gst_rate, hsn, stock)
+         SELECT 'SPC-NEW', 'kesar-saffron', 'Kesar Saffron Threads', 'Haat', '1 g', id, 30000, 30000, 5, '0910', 5
+         FROM categories WHERE slug = 'spices'",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    let (_, added) = page(&app, "/search?q=safron").await;
+    assert!(first_result(added).is_some_and(|card| card.contains("Kesar Saffron Threads")));
+    // Renamed: the new name's words are found too.
+    sqlx::query("UPDATE products SET name = 'Kashmiri Mongra Saffron' WHERE sku = 'SPC-NEW'")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let (_, renamed) = page(&app, "/search?q=mongraa").await;
+    assert!(first_result(renamed).is_some_and(|card| card.contains("Kashmiri Mongra Saffron")));
 }
 
 #[tokio::test]

@@ -1,22 +1,29 @@
-//! Product search: weighted full-text search joined with trigram similarity.
+//! Product search: full-text search over the words typed and the catalogue's
+//! nearest spellings of them, ranked with trigram similarity.
 
 use super::product_cards::{page_of_cards, CardRow, PRODUCT_COLUMNS};
 use crate::domain::{MatchCount, ProductCard};
 use sqlx::PgExecutor;
 
-/// How many products each way of matching may bring to the ranking: the
-/// cost of a search stays the same in a catalogue of 100 or 100,000 products.
+/// How many products may come to the ranking: the cost of a search stays
+/// the same in a catalogue of 100 or 100,000 products.
 const CANDIDATES: i64 = 200;
 
-/// Full-text search weighted name > brand and category > description, joined
-/// with trigram similarity on name and brand so that misspellings still find.
+/// How alike (trigram similarity) a word of the catalogue must be to a typed
+/// word to stand in for it: "rce" and "rice" are 0.29, "basmti" and
+/// "basmati" 0.5, two unrelated words rarely above 0.1.
+const NEAR_WORD: f32 = 0.25;
+
+/// Full-text search weighted name > brand and category > description, that
+/// also finds what a shopper misspelt or has not finished typing.
 ///
-/// Candidates come from the indexes first, a bounded number from each: full
-/// text matches, the names and the brands within trigram similarity of the
-/// query (GIN; nearest first; walking a GiST index nearest first cost 75 ms
-/// at 100,000 products, bench/PROFILE.md). Only those are ranked, so a word
-/// that matches thousands of products ranks a few hundred of them (those
-/// whose names are nearest the query), and the count says "at least".
+/// Each typed word stands for itself (from three letters on, as the start of
+/// a word) and for the words of the catalogue nearest it by trigram distance
+/// (`search_words`, a list of each word once, so finding them does not grow
+/// with the number of products: comparing the query with every name cost
+/// 18 ms at 100,000 products, bench/PROFILE.md). The products whose names are
+/// nearest the query among those matching every word are ranked, at most
+/// `CANDIDATES` of them, and the count then says "at least".
 pub async fn search(
     db: impl PgExecutor<'_>,
     text: &str,
@@ -30,42 +37,48 @@ pub async fn search(
         total: i64,
         more: bool,
     }
-    // `lower($1)` rather than `q.raw` where an index filters: the planner
-    // only uses the trigram indexes (GIN) with a constant.
+    // A word with a quote or a backslash cannot come from the text parser;
+    // leaving them out keeps the quoted lexemes below well-formed.
     let chosen = format!(
-        "WITH q AS (SELECT websearch_to_tsquery('english', $1) AS ts,
-                           websearch_to_tsquery('simple', $1) AS ts_simple, lower($1) AS raw),
-         full_text AS (
-            SELECT p.id FROM products p, q
-            WHERE p.active AND (p.search @@ q.ts OR p.search @@ q.ts_simple)
-            ORDER BY lower($1) <<-> lower(p.name), p.id LIMIT $4
-         ), names AS (
-            SELECT p.id FROM products p
-            WHERE p.active AND (lower($1) <% lower(p.name) OR lower($1) % lower(p.name))
-            ORDER BY lower($1) <<-> lower(p.name), p.id LIMIT $4
-         ), brands AS (
-            SELECT p.id FROM products p
-            WHERE p.active AND lower($1) % lower(p.brand)
-            ORDER BY lower($1) <-> lower(p.brand), p.id LIMIT $4
+        r#"WITH q AS (SELECT websearch_to_tsquery('english', $1) AS ts, lower($1) AS raw),
+         typed AS (
+            -- The words typed, spelt as the catalogue's words are kept.
+            SELECT DISTINCT lexeme AS word FROM unnest(to_tsvector('simple', $1))
+            WHERE lexeme !~ '[''\\]'
+         ), nearest AS (
+            -- The catalogue's words nearest each typed word (itself, when it is one).
+            SELECT t.word AS typed, n.word FROM typed t CROSS JOIN LATERAL (
+                SELECT w.word FROM search_words w ORDER BY w.word <-> t.word LIMIT 3
+            ) n
+            WHERE similarity(n.word, t.word) >= {NEAR_WORD}
+         ), spellings AS (
+            -- A typed word as typed (from three letters on, as the start of a
+            -- word) or as its nearest words. A word near nothing the shop sells
+            -- is left out rather than making the whole search find nothing.
+            SELECT any_of(s.spelling) AS spelling
+            FROM typed t CROSS JOIN LATERAL (
+                SELECT to_tsquery('simple', '''' || t.word || ''''
+                                            || CASE WHEN length(t.word) >= 3 THEN ':*' ELSE '' END)
+                UNION ALL
+                SELECT to_tsquery('simple', '''' || n.word || '''') FROM nearest n WHERE n.typed = t.word
+            ) s (spelling)
+            WHERE EXISTS (SELECT 1 FROM nearest n WHERE n.typed = t.word)
+            GROUP BY t.word
+         ), meant AS (
+            SELECT all_of(spelling) AS ts FROM spellings
          ), candidates AS (
-            SELECT id FROM full_text UNION SELECT id FROM names UNION SELECT id FROM brands
-         ), cut AS (
-            -- A source that filled its quota may have left matches out.
-            SELECT (SELECT count(*) FROM full_text) = $4
-                   OR (SELECT count(*) FROM names) = $4
-                   OR (SELECT count(*) FROM brands) = $4 AS more
+            SELECT p.id FROM products p, q, meant
+            WHERE p.active AND (p.search @@ q.ts OR p.search @@ meant.ts)
+            ORDER BY lower($1) <<-> lower(p.name), p.id LIMIT $4
          )
-         SELECT {PRODUCT_COLUMNS}, count(*) OVER () AS total, cut.more,
+         SELECT {PRODUCT_COLUMNS}, count(*) OVER () AS total,
+                (SELECT count(*) FROM candidates) = $4 AS more,
                 row_number() OVER (ORDER BY
-                    (ts_rank(p.search, q.ts) + ts_rank(p.search, q.ts_simple)
+                    (ts_rank(p.search, q.ts) + coalesce(ts_rank(p.search, meant.ts), 0)
                      + word_similarity(q.raw, lower(p.name)) + similarity(q.raw, lower(p.brand))) DESC,
                     p.stock = 0, p.id) AS position
-         FROM candidates c JOIN products p ON p.id = c.id, q, cut
-         WHERE p.search @@ q.ts OR p.search @@ q.ts_simple
-               -- A word of the name near a word of the query, or (every word
-               -- misspelt) the whole name near the whole query.
-               OR q.raw <% lower(p.name) OR q.raw % lower(p.name) OR q.raw % lower(p.brand)
-         ORDER BY position LIMIT $2 OFFSET $3"
+         FROM candidates c JOIN products p ON p.id = c.id, q, meant
+         ORDER BY position LIMIT $2 OFFSET $3"#
     );
     let sql = page_of_cards(&chosen, ", p.total, p.more");
     let rows: Vec<Row> = sqlx::query_as(&sql)
