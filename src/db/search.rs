@@ -20,8 +20,8 @@ const NEAR_WORD: f32 = 0.25;
 /// Each typed word stands for itself (from three letters on, as the start of
 /// a word) and for the words of the catalogue nearest it by trigram distance
 /// (`search_words`, a list of each word once, so finding them does not grow
-/// with the number of products: comparing the query with every name cost
-/// 18 ms at 100,000 products, bench/PROFILE.md). The products whose names are
+/// with the number of products, as comparing the query with every name did:
+/// bench/PROFILE.md). The products whose names are
 /// nearest the query among those matching every word are ranked, at most
 /// `CANDIDATES` of them, and the count then says "at least".
 pub async fn search(
@@ -54,16 +54,12 @@ pub async fn search(
          ), spellings AS (
             -- A typed word as typed (from three letters on, as the start of a
             -- word) or as its nearest words. A word near nothing the shop sells
-            -- is left out rather than making the whole search find nothing.
-            SELECT any_of(s.spelling) AS spelling
-            FROM typed t CROSS JOIN LATERAL (
-                SELECT to_tsquery('simple', '''' || t.word || ''''
-                                            || CASE WHEN length(t.word) >= 3 THEN ':*' ELSE '' END)
-                UNION ALL
-                SELECT to_tsquery('simple', '''' || n.word || '''') FROM nearest n WHERE n.typed = t.word
-            ) s (spelling)
-            WHERE EXISTS (SELECT 1 FROM nearest n WHERE n.typed = t.word)
-            GROUP BY t.word
+            -- has no nearest words and is left out, rather than making the
+            -- whole search find nothing.
+            SELECT to_tsquery('simple', '''' || n.typed || ''''
+                                        || CASE WHEN length(n.typed) >= 3 THEN ':*' ELSE '' END)
+                   || any_of(to_tsquery('simple', '''' || n.word || '''')) AS spelling
+            FROM nearest n GROUP BY n.typed
          ), meant AS (
             SELECT all_of(spelling) AS ts FROM spellings
          ), candidates AS (
