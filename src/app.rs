@@ -10,10 +10,11 @@ use crate::ui::{
         },
         admin::{
             admin_page::AdminPage, audit_page::AuditPage, categories_page::CategoriesPage,
-            menus_page::MenusPage, order_page::OrderPage as AdminOrderPage,
-            orders_page::OrdersPage, page_edit_page::PageEditPage, pages_page::PagesPage,
-            partners_page::PartnersPage, payouts_page::PayoutsPage,
-            product_edit_page::ProductEditPage, products_page::ProductsPage,
+            expiry_page::ExpiryPage, menus_page::MenusPage,
+            order_page::OrderPage as AdminOrderPage, orders_page::OrdersPage,
+            page_edit_page::PageEditPage, pages_page::PagesPage, partners_page::PartnersPage,
+            payouts_page::PayoutsPage, product_edit_page::ProductEditPage,
+            products_page::ProductsPage, receiving_page::ReceivingPage,
             settings_page::SettingsPage, users_page::UsersPage,
         },
         crm::{board_page::CrmBoardPage, lead_page::LeadPage, new_lead_page::NewLeadPage},
@@ -67,6 +68,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/products") view=ProductsPage ssr=ssr.clone() />
                     <Route path=path!("/admin/products/:id") view=ProductEditPage ssr=ssr.clone() />
                     <Route path=path!("/admin/categories") view=CategoriesPage ssr=ssr.clone() />
+                    <Route path=path!("/admin/receiving") view=ReceivingPage ssr=ssr.clone() />
+                    <Route path=path!("/admin/expiry") view=ExpiryPage ssr=ssr.clone() />
                     <Route path=path!("/admin/orders") view=OrdersPage ssr=ssr.clone() />
                     <Route path=path!("/admin/orders/:reference") view=AdminOrderPage ssr=ssr.clone() />
                     <Route path=path!("/admin/pages") view=PagesPage ssr=ssr.clone() />

@@ -2,6 +2,7 @@
 
 mod admin;
 mod audit_changes;
+mod batch;
 mod cart;
 mod checkout_fields;
 mod commission;
@@ -31,6 +32,10 @@ mod user;
 
 pub use admin::*;
 pub use audit_changes::{field_changes, FieldChange};
+pub use batch::{
+    parse_batch_no, BatchProductChoice, BatchView, Date, ExpiringBatch, ExpiryState,
+    ReceiptLineInput, ReceiptSummary, StockAlertCounts, BATCH_ADJUSTMENT_REASONS,
+};
 pub use cart::{Cart, CartLine, MAX_LINE_QUANTITY};
 pub use checkout_fields::{parse_state, state_code, PinCode, Utr, STATES};
 pub use commission::{

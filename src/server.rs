@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod auth;
 pub mod back_in_stock;
+pub mod batch_expiry;
 pub mod cache_headers;
 pub mod cart;
 pub mod client_ip;
@@ -32,6 +33,7 @@ pub mod order_expiry;
 pub mod payouts;
 pub mod rate_limit;
 pub mod razorpay;
+pub mod receiving;
 pub mod referral;
 pub mod security_headers;
 pub mod seo;

@@ -11,7 +11,7 @@ use reqwest::{multipart, Client, Response};
 /// One value for every argument any admin function takes, valid in type
 /// (numbers where ids are numbers), so the arguments parse and the role
 /// check is what decides.
-const ARGUMENTS: [&str; 69] = [
+const ARGUMENTS: [&str; 73] = [
     "q",
     "category",
     "status",
@@ -81,6 +81,10 @@ const ARGUMENTS: [&str; 69] = [
     "key_id",
     "amount",
     "password",
+    "supplier",
+    "invoice_number",
+    "invoice_date",
+    "batch_id",
 ];
 
 fn admin_paths() -> Vec<String> {

@@ -14,6 +14,7 @@ pub mod payouts;
 pub mod products;
 pub mod programme;
 pub mod razorpay;
+pub mod receiving;
 pub mod refunds;
 pub mod settings;
 pub mod stock;

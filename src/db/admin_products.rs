@@ -56,7 +56,7 @@ pub async fn fields(
 ) -> sqlx::Result<Option<(ProductFields, i32)>> {
     let row = sqlx::query!(
         "SELECT sku, name, slug, brand, category_id, unit, description, price_paise, mrp_paise, gst_rate,
-                hsn, low_stock_threshold, featured, active, stock
+                hsn, low_stock_threshold, featured, active, batch_tracked, stock
          FROM products WHERE id = $1",
         id
     )
@@ -79,6 +79,7 @@ pub async fn fields(
                 low_stock_threshold: r.low_stock_threshold,
                 featured: r.featured,
                 active: r.active,
+                batch_tracked: r.batch_tracked,
             },
             r.stock,
         )
@@ -93,8 +94,8 @@ pub async fn insert(
 ) -> sqlx::Result<i32> {
     sqlx::query_scalar!(
         "INSERT INTO products (sku, name, slug, brand, category_id, unit, description, price_paise, mrp_paise,
-                               gst_rate, hsn, low_stock_threshold, featured, active, stock)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
+                               gst_rate, hsn, low_stock_threshold, featured, active, stock, batch_tracked)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id",
         p.sku,
         p.name,
         p.slug,
@@ -109,7 +110,8 @@ pub async fn insert(
         p.low_stock_threshold,
         p.featured,
         p.active,
-        opening_stock
+        opening_stock,
+        p.batch_tracked
     )
     .fetch_one(db)
     .await
@@ -120,7 +122,8 @@ pub async fn update(db: impl PgExecutor<'_>, id: i32, p: &ProductFields) -> sqlx
     let done = sqlx::query!(
         "UPDATE products SET sku = $2, name = $3, slug = $4, brand = $5, category_id = $6, unit = $7,
                 description = $8, price_paise = $9, mrp_paise = $10, gst_rate = $11, hsn = $12,
-                low_stock_threshold = $13, featured = $14, active = $15, updated_at = now()
+                low_stock_threshold = $13, featured = $14, active = $15, batch_tracked = $16,
+                updated_at = now()
          WHERE id = $1",
         id,
         p.sku,
@@ -136,7 +139,8 @@ pub async fn update(db: impl PgExecutor<'_>, id: i32, p: &ProductFields) -> sqlx
         p.hsn,
         p.low_stock_threshold,
         p.featured,
-        p.active
+        p.active,
+        p.batch_tracked
     )
     .execute(db)
     .await?;
@@ -230,4 +234,15 @@ pub async fn move_image(db: &mut sqlx::PgConnection, image_id: i32, up: bool) ->
     .execute(&mut *db)
     .await?;
     Ok(())
+}
+
+/// Units in the product's batches, expired or not (what turning batch
+/// tracking off would leave without a home).
+pub async fn units_in_batches(db: impl PgExecutor<'_>, id: i32) -> sqlx::Result<i64> {
+    sqlx::query_scalar!(
+        r#"SELECT coalesce(sum(quantity), 0)::bigint AS "units!" FROM product_batches WHERE product_id = $1"#,
+        id
+    )
+    .fetch_one(db)
+    .await
 }

@@ -253,8 +253,9 @@ pub async fn product_by_slug(
 ) -> sqlx::Result<Option<ProductRow>> {
     sqlx::query_as!(
         ProductRow,
-        r#"SELECT p.id, p.sku, p.slug, p.name, p.brand, p.unit, p.description, p.price_paise,
-                  p.mrp_paise, p.gst_rate, p.stock, c.slug AS category_slug, c.name AS category_name,
+        r#"SELECT p.id, p.sku, p.slug, p.name, p.brand, p.unit, p.description,
+                  LEAST(p.price_paise, p.batch_mrp_paise) AS "price_paise!",
+                  coalesce(p.batch_mrp_paise, p.mrp_paise) AS "mrp_paise!", p.gst_rate, p.stock, c.slug AS category_slug, c.name AS category_name,
                   to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "updated_at!"
            FROM products p JOIN categories c ON c.id = p.category_id
            WHERE p.slug = $1 AND p.active"#,

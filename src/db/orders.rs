@@ -84,7 +84,8 @@ pub async fn place(
     .await?;
     // Lock products in id order so that concurrent orders cannot deadlock.
     let lines = sqlx::query!(
-        "SELECT ci.product_id, ci.quantity, p.name FROM cart_items ci JOIN products p ON p.id = ci.product_id
+        "SELECT ci.product_id, ci.quantity, p.name, p.batch_tracked
+         FROM cart_items ci JOIN products p ON p.id = ci.product_id
          WHERE ci.cart_id = $1 AND p.active ORDER BY ci.product_id",
         cart_id
     )
@@ -92,33 +93,12 @@ pub async fn place(
     .await?;
     let mut total = 0_i64;
     for line in &lines {
-        let taken = sqlx::query!(
-            "UPDATE products SET stock = stock - $2, updated_at = now()
-             WHERE id = $1 AND stock >= $2 RETURNING price_paise, gst_rate",
-            line.product_id,
-            line.quantity
-        )
-        .fetch_optional(&mut *tx)
-        .await?;
-        let Some(taken) = taken else {
-            let left =
-                sqlx::query_scalar!("SELECT stock FROM products WHERE id = $1", line.product_id)
-                    .fetch_one(&mut *tx)
-                    .await?;
-            return Err(PlaceError::OutOfStock(line.name.clone(), left));
+        let line_total = if line.batch_tracked {
+            place_batch_line(tx, order_id, line.product_id, line.quantity, &line.name).await?
+        } else {
+            place_line(tx, order_id, line.product_id, line.quantity, &line.name).await?
         };
-        sqlx::query!(
-            "INSERT INTO order_items (order_id, product_id, quantity, unit_price_paise, gst_rate)
-             VALUES ($1, $2, $3, $4, $5)",
-            order_id,
-            line.product_id,
-            line.quantity,
-            taken.price_paise,
-            taken.gst_rate
-        )
-        .execute(&mut *tx)
-        .await?;
-        total += taken.price_paise * i64::from(line.quantity);
+        total += line_total;
     }
     sqlx::query!(
         "UPDATE orders SET total_paise = $2 WHERE id = $1",
@@ -138,6 +118,96 @@ pub async fn place(
         .execute(&mut *tx)
         .await?;
     Ok(Paise(total))
+}
+
+/// Takes a line's units from the product's stock with a guarded decrement
+/// and records the line; returns its total.
+async fn place_line(
+    tx: &mut PgConnection,
+    order_id: i64,
+    product_id: i32,
+    quantity: i32,
+    name: &str,
+) -> Result<i64, PlaceError> {
+    let taken = sqlx::query!(
+        "UPDATE products SET stock = stock - $2, updated_at = now()
+         WHERE id = $1 AND stock >= $2 RETURNING price_paise, gst_rate",
+        product_id,
+        quantity
+    )
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(taken) = taken else {
+        let left = sqlx::query_scalar!("SELECT stock FROM products WHERE id = $1", product_id)
+            .fetch_one(&mut *tx)
+            .await?;
+        return Err(PlaceError::OutOfStock(name.to_string(), left));
+    };
+    insert_item(
+        tx,
+        order_id,
+        product_id,
+        quantity,
+        taken.price_paise,
+        taken.gst_rate,
+    )
+    .await?;
+    Ok(taken.price_paise * i64::from(quantity))
+}
+
+/// Takes a batch-tracked line's units first-expiry-first-out and records
+/// the line with the batches it took, at a price no higher than any of
+/// those batches' MRP; returns its total.
+async fn place_batch_line(
+    tx: &mut PgConnection,
+    order_id: i64,
+    product_id: i32,
+    quantity: i32,
+    name: &str,
+) -> Result<i64, PlaceError> {
+    let Some(taken) = super::batches::take_fefo(tx, product_id, quantity).await? else {
+        let left = sqlx::query_scalar!(
+            r#"SELECT coalesce(sum(quantity), 0)::integer AS "left!" FROM product_batches
+               WHERE product_id = $1 AND expires_on > kolkata_today()"#,
+            product_id
+        )
+        .fetch_one(&mut *tx)
+        .await?;
+        return Err(PlaceError::OutOfStock(name.to_string(), left));
+    };
+    let product = sqlx::query!(
+        "SELECT price_paise, gst_rate FROM products WHERE id = $1",
+        product_id
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    let lowest_mrp = taken.iter().map(|t| t.mrp_paise).min();
+    let price = lowest_mrp.map_or(product.price_paise, |mrp| mrp.min(product.price_paise));
+    insert_item(tx, order_id, product_id, quantity, price, product.gst_rate).await?;
+    super::batches::record_taken(tx, order_id, product_id, &taken).await?;
+    Ok(price * i64::from(quantity))
+}
+
+async fn insert_item(
+    tx: &mut PgConnection,
+    order_id: i64,
+    product_id: i32,
+    quantity: i32,
+    unit_price_paise: i64,
+    gst_rate: i16,
+) -> sqlx::Result<()> {
+    sqlx::query!(
+        "INSERT INTO order_items (order_id, product_id, quantity, unit_price_paise, gst_rate)
+         VALUES ($1, $2, $3, $4, $5)",
+        order_id,
+        product_id,
+        quantity,
+        unit_price_paise,
+        gst_rate
+    )
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
 }
 
 pub struct OrderRow {

@@ -5,7 +5,10 @@ use crate::domain::{Paise, ProductCard};
 
 macro_rules! product_columns {
     () => {
-        "p.id, p.slug, p.name, p.brand, p.unit, p.price_paise, p.mrp_paise, p.stock"
+        // A batch-tracked product never sells above the MRP of the batch an
+        // order would take next (`batch_mrp_paise`, NULL otherwise).
+        "p.id, p.slug, p.name, p.brand, p.unit, LEAST(p.price_paise, p.batch_mrp_paise) AS price_paise,
+         coalesce(p.batch_mrp_paise, p.mrp_paise) AS mrp_paise, p.stock"
     };
 }
 
@@ -18,6 +21,11 @@ pub const CARD_COLUMNS: &str = concat!(
     product_columns!(),
     ", coalesce(img.path, '') AS image, coalesce(img.alt, p.name) AS image_alt"
 );
+
+/// The columns of a card, for `p` = a page [`PRODUCT_COLUMNS`] already chose.
+const CHOSEN_CARD_COLUMNS: &str =
+    "p.id, p.slug, p.name, p.brand, p.unit, p.price_paise, p.mrp_paise, p.stock, \
+     coalesce(img.path, '') AS image, coalesce(img.alt, p.name) AS image_alt";
 macro_rules! first_image {
     () => {
         "LEFT JOIN LATERAL (SELECT path, alt FROM product_images i
@@ -36,7 +44,7 @@ pub fn page_of_cards(chosen: &str, extra: &str) -> String {
 
 /// [`page_of_cards`] in two halves, for a query built with binds in between.
 pub fn page_of_cards_start(extra: &str) -> String {
-    format!("SELECT {CARD_COLUMNS}{extra} FROM (")
+    format!("SELECT {CHOSEN_CARD_COLUMNS}{extra} FROM (")
 }
 pub const PAGE_OF_CARDS_END: &str = concat!(") p ", first_image!(), " ORDER BY p.position, p.id");
 

@@ -47,11 +47,19 @@ pub async fn adjust(
     .await
 }
 
-/// The units on hand, or `None` when there is no such product.
-pub async fn on_hand(db: impl PgExecutor<'_>, product_id: i32) -> sqlx::Result<Option<i32>> {
-    sqlx::query_scalar!("SELECT stock FROM products WHERE id = $1", product_id)
-        .fetch_optional(db)
-        .await
+/// The units on hand and whether the product is kept in batches, or `None`
+/// when there is no such product.
+pub async fn on_hand(
+    db: impl PgExecutor<'_>,
+    product_id: i32,
+) -> sqlx::Result<Option<(i32, bool)>> {
+    let row = sqlx::query!(
+        "SELECT stock, batch_tracked FROM products WHERE id = $1",
+        product_id
+    )
+    .fetch_optional(db)
+    .await?;
+    Ok(row.map(|r| (r.stock, r.batch_tracked)))
 }
 
 /// The newest movements of a product first.
@@ -63,11 +71,12 @@ pub async fn movements(
     sqlx::query_as!(
         StockMovement,
         r#"SELECT to_char(m.at AT TIME ZONE 'Asia/Kolkata', 'DD Mon YYYY, HH24:MI') AS "at!",
-                  m.delta, m.stock_after, m.reason, o.reference AS "order_reference?",
+                  b.batch_no AS "batch?", m.delta, m.stock_after, m.reason, o.reference AS "order_reference?",
                   u.name AS "actor?", m.note
            FROM stock_movements m
            LEFT JOIN orders o ON o.id = m.order_id
            LEFT JOIN users u ON u.id = m.actor_id
+           LEFT JOIN product_batches b ON b.id = m.batch_id
            WHERE m.product_id = $1 ORDER BY m.id DESC LIMIT $2"#,
         product_id,
         limit
@@ -76,11 +85,13 @@ pub async fn movements(
     .await
 }
 
-/// Products whose stock differs from the sum of their ledger (always none).
+/// Products not kept in batches whose stock differs from the sum of their
+/// ledger (always none; batches have `batches::ledger_mismatches`).
 pub async fn ledger_mismatches(db: impl PgExecutor<'_>) -> sqlx::Result<Vec<(String, i32, i64)>> {
     let rows = sqlx::query!(
         r#"SELECT p.sku, p.stock, coalesce(sum(m.delta), 0)::bigint AS "ledger!"
            FROM products p LEFT JOIN stock_movements m ON m.product_id = p.id
+           WHERE NOT p.batch_tracked
            GROUP BY p.id HAVING p.stock <> coalesce(sum(m.delta), 0)"#
     )
     .fetch_all(db)

@@ -41,6 +41,20 @@ impl UserRow {
             _ => false,
         }
     }
+
+    /// Admins, and staff who manage stock or dispense, receive goods and
+    /// adjust batches; staff without a sub-role keep the stock work they
+    /// had before sub-roles existed; sales and auditors only read.
+    pub fn keeps_stock(&self) -> bool {
+        match self.role() {
+            Role::Admin => true,
+            Role::Staff => matches!(
+                self.staff_role.as_deref(),
+                None | Some("manager" | "pharmacist")
+            ),
+            _ => false,
+        }
+    }
 }
 
 pub async fn find_by_email(

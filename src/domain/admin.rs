@@ -34,6 +34,9 @@ pub struct ProductFields {
     pub low_stock_threshold: Option<i32>,
     pub featured: bool,
     pub active: bool,
+    /// Kept in batches with expiry dates (medicines, food): stock comes in
+    /// through goods receipts and orders take the first to expire.
+    pub batch_tracked: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -47,6 +50,8 @@ pub struct AdminImage {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StockMovement {
     pub at: String,
+    /// The batch's number, for a batch-tracked product.
+    pub batch: Option<String>,
     pub delta: i32,
     pub stock_after: i32,
     pub reason: String,
@@ -84,6 +89,10 @@ pub struct ProductEditor {
     pub default_low_stock_threshold: i32,
     /// Staff may adjust stock but not edit the product.
     pub can_edit: bool,
+    /// The product's batches, when it is batch-tracked.
+    pub batches: Vec<super::BatchView>,
+    /// May receive goods and adjust stock and batches.
+    pub can_adjust: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

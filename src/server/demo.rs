@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod catalogue;
 pub mod content;
+pub mod pharmacy;
 
 pub use accounts::{DEMO_ACCOUNTS, DEMO_PASSWORD};
 
@@ -21,5 +22,6 @@ pub enum DemoError {
 pub async fn load(pool: &sqlx::PgPool) -> Result<(), DemoError> {
     accounts::load(pool).await?;
     catalogue::load(pool).await?;
+    pharmacy::load(pool).await?;
     content::load(pool).await
 }

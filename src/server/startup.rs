@@ -274,6 +274,7 @@ pub fn spawn_background_tasks(state: &AppState) {
         config.mail_from.clone(),
     ));
     tokio::spawn(super::order_expiry::run(state.pool.clone()));
+    tokio::spawn(super::batch_expiry::run(state.pool.clone()));
     tokio::spawn(super::commission_clock::run(state.pool.clone()));
     tokio::spawn(super::back_in_stock::run(
         state.pool.clone(),

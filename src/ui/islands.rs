@@ -15,4 +15,5 @@ pub mod markdown_editor;
 pub mod password_input;
 pub mod razorpay_checkout;
 pub mod search_box;
+pub mod stock_alerts;
 pub mod stock_badge;

@@ -81,6 +81,8 @@ pub async fn load_product_editor(id: Option<i32>) -> Result<ProductEditor, AppEr
             movements: Vec::new(),
             default_low_stock_threshold,
             can_edit,
+            batches: Vec::new(),
+            can_adjust: user.0.keeps_stock(),
         });
     };
     let Some((fields, stock_on_hand)) = admin_products::fields(pool, id)
@@ -103,6 +105,10 @@ pub async fn load_product_editor(id: Option<i32>) -> Result<ProductEditor, AppEr
             .or_internal("reading the stock ledger")?,
         default_low_stock_threshold,
         can_edit,
+        batches: crate::db::batches::for_product(pool, id)
+            .await
+            .or_internal("reading the batches")?,
+        can_adjust: user.0.keeps_stock(),
     })
 }
 
@@ -128,6 +134,7 @@ pub async fn save_product(
     opening_stock: String,
     featured: Option<String>,
     active: Option<String>,
+    batch_tracked: Option<String>,
 ) -> Result<(), AppError> {
     use crate::{
         db::admin_products,
@@ -156,6 +163,10 @@ pub async fn save_product(
         ("opening_stock".into(), opening_stock.clone()),
         ("featured".into(), featured.clone().unwrap_or_default()),
         ("active".into(), active.clone().unwrap_or_default()),
+        (
+            "batch_tracked".into(),
+            batch_tracked.clone().unwrap_or_default(),
+        ),
     ]);
     let id: Option<i32> = id.trim().parse().ok();
     let name = name.trim().to_string();
@@ -281,7 +292,15 @@ pub async fn save_product(
         low_stock_threshold: threshold,
         featured: featured.is_some(),
         active: active.is_some(),
+        batch_tracked: batch_tracked.is_some(),
     };
+    if fields.batch_tracked && opening > 0 {
+        form.add(
+            "opening_stock",
+            "A product kept in batches gets its stock from goods receipts: leave this blank.",
+        );
+        return Err(AppError::Invalid(form));
+    }
     let pool = &app_state().pool;
     let mut tx = pool.begin().await.or_internal("starting a transaction")?;
     let saved = match id {
@@ -302,12 +321,26 @@ pub async fn save_product(
                 .map(|id| (id, None))
         }
         Some(id) => {
-            let Some((before, _)) = admin_products::fields(&mut *tx, id)
+            let Some((before, stock_on_hand)) = admin_products::fields(&mut *tx, id)
                 .await
                 .or_internal("reading the product")?
             else {
                 return Err(not_found());
             };
+            if before.batch_tracked != fields.batch_tracked {
+                // Units would be left outside (or inside) batches that the
+                // ledger no longer follows.
+                let in_batches = admin_products::units_in_batches(&mut *tx, id)
+                    .await
+                    .or_internal("counting the batches' units")?;
+                if stock_on_hand != 0 || in_batches != 0 {
+                    form.add(
+                        "batch_tracked",
+                        "Change this only while the product has no units: adjust its stock (or batches) to 0 first.",
+                    );
+                    return Err(AppError::Invalid(form));
+                }
+            }
             admin_products::update(&mut *tx, id, &fields)
                 .await
                 .map(|_| (id, Some(before)))

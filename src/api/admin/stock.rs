@@ -23,6 +23,7 @@ pub async fn adjust_stock(
         },
     };
     let user = require_role(&[Role::Staff, Role::Admin]).await?;
+    crate::server::receiving::require_stock_keeper(&user)?;
     let mut form = FormErrors::new(vec![
         ("quantity".into(), quantity.clone()),
         ("reason".into(), reason.clone()),
@@ -67,9 +68,16 @@ pub async fn adjust_stock(
     let before = stock::on_hand(&mut *tx, product_id)
         .await
         .or_internal("reading the stock")?;
-    let Some(before) = before else {
+    let Some((before, batch_tracked)) = before else {
         return Err(not_found());
     };
+    if batch_tracked {
+        form.add(
+            "quantity",
+            "This product is kept in batches: receive goods, or adjust one of its batches.",
+        );
+        return Err(AppError::Invalid(form));
+    }
     let Some(after) = stock::adjust(&mut tx, product_id, delta)
         .await
         .or_internal("adjusting the stock")?

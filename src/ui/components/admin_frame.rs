@@ -1,15 +1,21 @@
 //! The admin's frame: the section navigation beside the page, and the
 //! buttons and tables every admin screen shares.
 
-use crate::{domain::Role, ui::components::current_user::use_current_user};
+use crate::{
+    api::admin::receiving::load_stock_alerts,
+    domain::Role,
+    ui::{components::current_user::use_current_user, islands::stock_alerts::StockAlerts},
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-const SECTIONS: [(&str, &str); 12] = [
+const SECTIONS: [(&str, &str); 14] = [
     ("/admin", "Overview"),
     ("/admin/orders", "Orders"),
     ("/admin/products", "Products"),
     ("/admin/products?low=1", "Low stock"),
+    ("/admin/receiving", "Goods received"),
+    ("/admin/expiry", "Expiry"),
     ("/admin/categories", "Categories"),
     ("/admin/pages", "Pages"),
     ("/admin/menus", "Menus and home"),
@@ -55,10 +61,24 @@ fn Frame(title: &'static str, children: AnyView) -> impl IntoView {
                 </ul>
             </nav>
             <div class="min-w-0">
-                <h1 class="mb-4 text-3xl font-bold tracking-tight">{title}</h1>
+                <h1 class="mb-2 text-3xl font-bold tracking-tight">{title}</h1>
+                <Alerts />
                 {children}
             </div>
         </div>
+    }
+}
+
+/// The stock alerts for the staff header, live in the browser.
+#[component]
+fn Alerts() -> impl IntoView {
+    let counts = Resource::new(|| (), |_| load_stock_alerts());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                counts.await.ok().map(|counts| view! { <StockAlerts counts /> })
+            })}
+        </Suspense>
     }
 }
 

@@ -206,10 +206,14 @@ pub fn CheckboxField(
         Some(form) => form.value(name).is_some_and(|v| !v.is_empty()),
         None => initial,
     };
+    let message = field_error(error, name);
     view! {
-        <div class="mb-4 flex items-center gap-2">
-            <input id=name name=name type="checkbox" value="on" checked=checked class="h-4 w-4" />
-            <label for=name>{label}</label>
+        <div class="mb-4">
+            <div class="flex items-center gap-2">
+                <input id=name name=name type="checkbox" value="on" checked=checked class="h-4 w-4" />
+                <label for=name>{label}</label>
+            </div>
+            <FieldMessage name=name.to_string() message />
         </div>
     }
 }

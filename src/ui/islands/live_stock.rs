@@ -26,6 +26,20 @@ pub fn live_stock(product_id: i32, rendered: i32) -> Signal<i32> {
     }
 }
 
+/// How many stock changes the page has heard (any product): for islands
+/// that re-read something derived from stock when it moves.
+pub fn changes_heard() -> Signal<u64> {
+    #[cfg(feature = "hydrate")]
+    {
+        let heard = browser::heard();
+        Signal::derive(move || heard.get())
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        Signal::stored(0)
+    }
+}
+
 #[cfg(feature = "hydrate")]
 mod browser {
     use leptos::prelude::*;
@@ -39,24 +53,34 @@ mod browser {
     }
 
     type Changes = ArcRwSignal<HashMap<i32, i32>>;
+    type Heard = ArcRwSignal<u64>;
 
     thread_local! {
-        static CHANGES: std::cell::OnceCell<Changes> = const { std::cell::OnceCell::new() };
+        static CHANGES: std::cell::OnceCell<(Changes, Heard)> = const { std::cell::OnceCell::new() };
     }
 
-    /// The page's stock changes, subscribing on first use.
-    pub fn changes() -> Changes {
+    fn subscribed() -> (Changes, Heard) {
         CHANGES.with(|cell| {
             cell.get_or_init(|| {
-                let changes = Changes::default();
-                subscribe(changes.clone());
-                changes
+                let (changes, heard) = (Changes::default(), Heard::default());
+                subscribe(changes.clone(), heard.clone());
+                (changes, heard)
             })
             .clone()
         })
     }
 
-    fn subscribe(changes: Changes) {
+    /// The page's stock changes, subscribing on first use.
+    pub fn changes() -> Changes {
+        subscribed().0
+    }
+
+    /// How many changes arrived, subscribing on first use.
+    pub fn heard() -> Heard {
+        subscribed().1
+    }
+
+    fn subscribe(changes: Changes, heard: Heard) {
         // The browser's EventSource reconnects by itself after a dropped connection.
         let Ok(source) = web_sys::EventSource::new("/events/stock") else {
             return;
@@ -70,6 +94,7 @@ mod browser {
                     changes.update(|all| {
                         all.insert(change.id, change.stock);
                     });
+                    heard.update(|n| *n += 1);
                 }
             },
         );

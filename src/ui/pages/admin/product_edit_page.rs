@@ -6,9 +6,10 @@ use crate::{
     api::admin::{
         images::{ChangeProductImage, UpdateImageAlt, UploadProductImage},
         products::{load_product_editor, SaveProduct},
+        receiving::AdjustBatch,
         stock::AdjustStock,
     },
-    domain::{image_url, ProductEditor, ADJUSTMENT_REASONS},
+    domain::{image_url, BatchView, ProductEditor, ADJUSTMENT_REASONS, BATCH_ADJUSTMENT_REASONS},
     ui::components::{
         access::Refused,
         admin_frame::{AdminFrame, Panel, BUTTON, SMALL_BUTTON, TABLE},
@@ -56,7 +57,15 @@ fn Editor(editor: ProductEditor) -> impl IntoView {
         }}
         {id.map(|id| view! {
             {editor.can_edit.then(|| view! { <Photos id images=editor.images.clone() /> })}
-            <Stock id stock=editor.stock movements=editor.movements.clone() />
+            {editor.fields.batch_tracked.then(|| view! {
+                <Batches id batches=editor.batches.clone() can_adjust=editor.can_adjust />
+            })}
+            <Stock
+                id
+                stock=editor.stock
+                movements=editor.movements.clone()
+                can_adjust=editor.can_adjust && !editor.fields.batch_tracked
+            />
         })}
     }
 }
@@ -114,6 +123,7 @@ fn DetailsForm(editor: ProductEditor) -> impl IntoView {
                 <MarkdownEditor label="Description".to_string() name="description".to_string() error=error.get_untracked() initial=f.description.clone() initial_html=description_html rows=10 />
                 <CheckboxField label="Active (shown in the shop)" name="active" error initial=f.active />
                 <CheckboxField label="Feature on the home page" name="featured" error initial=f.featured />
+                <CheckboxField label="Kept in batches with expiry dates (medicines, food)" name="batch_tracked" error initial=f.batch_tracked />
                 <button type="submit" class=BUTTON disabled=move || action.pending().get()>
                     {if is_new { "Create product" } else { "Save product" }}
                 </button>
@@ -175,7 +185,68 @@ fn Photos(id: i32, images: Vec<crate::domain::AdminImage>) -> impl IntoView {
 }
 
 #[component]
-fn Stock(id: i32, stock: i32, movements: Vec<crate::domain::StockMovement>) -> impl IntoView {
+fn Batches(id: i32, batches: Vec<BatchView>, can_adjust: bool) -> impl IntoView {
+    let action = ServerAction::<AdjustBatch>::new();
+    let error = last_error(action);
+    let reasons: Vec<(String, String)> = BATCH_ADJUSTMENT_REASONS
+        .iter()
+        .map(|(value, label)| (value.to_string(), label.to_string()))
+        .collect();
+    let choices: Vec<(String, String)> = batches
+        .iter()
+        .filter(|b| b.quantity > 0)
+        .map(|b| {
+            (
+                b.id.to_string(),
+                format!("{} (exp. {}, {} units)", b.batch_no, b.expires, b.quantity),
+            )
+        })
+        .collect();
+    view! {
+        <Panel heading="Batches" id="batches">
+            <p class="mb-3 text-sm text-stone-600">
+                "Orders take the batch that expires first. A batch stops being sold on its expiry date. "
+                <a class="underline" href="/admin/receiving">"Receive a delivery"</a>
+            </p>
+            {batches.is_empty().then(|| view! { <p class="mb-3 text-stone-600">"No batches yet: receive a delivery to stock this product."</p> })}
+            <table class=TABLE data-testid="batches">
+                <thead><tr><th scope="col">"Batch"</th><th scope="col">"Expiry"</th><th scope="col">"State"</th><th scope="col" class="text-right">"MRP"</th><th scope="col" class="text-right">"Cost"</th><th scope="col" class="text-right">"Units"</th></tr></thead>
+                <tbody>
+                    {batches.into_iter().map(|b| view! {
+                        <tr>
+                            <td>{b.batch_no}</td>
+                            <td>{b.expires}</td>
+                            <td>{b.state.label()}</td>
+                            <td class="text-right">{b.mrp.to_string()}</td>
+                            <td class="text-right">{b.cost.to_string()}</td>
+                            <td class="text-right" data-testid="batch-units">{b.quantity}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            {(can_adjust && !choices.is_empty()).then(|| view! {
+                <h3 class="mb-2 mt-4 font-semibold">"Adjust or write off a batch"</h3>
+                <FormAlert error />
+                <ActionForm action attr:novalidate=true attr:class="grid gap-x-4 md:grid-cols-4">
+                    <input type="hidden" name="product_id" value=id />
+                    <SelectField label="Batch" name="batch_id" error options=choices />
+                    <Field label="Units (+ to add, − to remove)" name="quantity" error />
+                    <SelectField label="Reason" name="reason" error options=reasons />
+                    <Field label="Note" name="note" error />
+                    <div><button type="submit" class=BUTTON>"Adjust batch"</button></div>
+                </ActionForm>
+            })}
+        </Panel>
+    }
+}
+
+#[component]
+fn Stock(
+    id: i32,
+    stock: i32,
+    movements: Vec<crate::domain::StockMovement>,
+    can_adjust: bool,
+) -> impl IntoView {
     let action = ServerAction::<AdjustStock>::new();
     let error = last_error(action);
     let reasons: Vec<(String, String)> = ADJUSTMENT_REASONS
@@ -184,22 +255,25 @@ fn Stock(id: i32, stock: i32, movements: Vec<crate::domain::StockMovement>) -> i
         .collect();
     view! {
         <Panel heading="Stock" id="stock">
-            <p class="mb-3">"On hand: " <strong data-testid="stock-on-hand">{stock}</strong></p>
-            <FormAlert error />
-            <ActionForm action attr:novalidate=true attr:class="grid gap-x-4 md:grid-cols-3">
-                <input type="hidden" name="product_id" value=id />
-                <Field label="Units (+ to add, − to remove)" name="quantity" error />
-                <SelectField label="Reason" name="reason" error options=reasons />
-                <Field label="Note" name="note" error />
-                <div><button type="submit" class=BUTTON>"Adjust stock"</button></div>
-            </ActionForm>
+            <p class="mb-3">"On hand (for sale): " <strong data-testid="stock-on-hand">{stock}</strong></p>
+            {can_adjust.then(|| view! {
+                <FormAlert error />
+                <ActionForm action attr:novalidate=true attr:class="grid gap-x-4 md:grid-cols-3">
+                    <input type="hidden" name="product_id" value=id />
+                    <Field label="Units (+ to add, − to remove)" name="quantity" error />
+                    <SelectField label="Reason" name="reason" error options=reasons />
+                    <Field label="Note" name="note" error />
+                    <div><button type="submit" class=BUTTON>"Adjust stock"</button></div>
+                </ActionForm>
+            })}
             <h3 class="mb-2 mt-4 font-semibold">"Stock ledger"</h3>
             <table class=TABLE data-testid="stock-ledger">
-                <thead><tr><th scope="col">"When"</th><th scope="col" class="text-right">"Change"</th><th scope="col" class="text-right">"After"</th><th scope="col">"Reason"</th><th scope="col">"Order"</th><th scope="col">"By"</th><th scope="col">"Note"</th></tr></thead>
+                <thead><tr><th scope="col">"When"</th><th scope="col">"Batch"</th><th scope="col" class="text-right">"Change"</th><th scope="col" class="text-right">"After"</th><th scope="col">"Reason"</th><th scope="col">"Order"</th><th scope="col">"By"</th><th scope="col">"Note"</th></tr></thead>
                 <tbody>
                     {movements.into_iter().map(|m| view! {
                         <tr>
                             <td>{m.at}</td>
+                            <td>{m.batch}</td>
                             <td class="text-right">{if m.delta > 0 { format!("+{}", m.delta) } else { m.delta.to_string() }}</td>
                             <td class="text-right">{m.stock_after}</td>
                             <td>{m.reason}</td>
