@@ -9,6 +9,7 @@ pub mod content;
 pub mod crm;
 pub mod dashboards;
 pub mod enquiries;
+pub mod invoices;
 pub mod orders;
 pub mod partner_dashboard;
 pub mod partner_documents;

@@ -24,7 +24,8 @@ use crate::ui::{
         storefront::{
             cart_page::CartPage, category_page::CategoryPage, checkout_page::CheckoutPage,
             consultation_page::ConsultationPage, content_page::ContentPage, home_page::HomePage,
-            order_page::OrderPage, product_page::ProductPage, search_page::SearchPage,
+            invoice_page::InvoicePage, order_page::OrderPage, product_page::ProductPage,
+            search_page::SearchPage,
         },
     },
 };
@@ -53,6 +54,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/cart") view=CartPage ssr=ssr.clone() />
                     <Route path=path!("/checkout") view=CheckoutPage ssr=ssr.clone() />
                     <Route path=path!("/orders/:reference") view=OrderPage ssr=ssr.clone() />
+                    <Route path=path!("/orders/:reference/invoice") view=InvoicePage ssr=ssr.clone() />
                     <Route path=path!("/search") view=SearchPage ssr=ssr.clone() />
                     <Route path=path!("/login") view=LoginPage ssr=ssr.clone() />
                     <Route path=path!("/signup") view=SignupPage ssr=ssr.clone() />

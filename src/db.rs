@@ -13,6 +13,7 @@ pub mod catalog_writes;
 pub mod commissions;
 pub mod goods_receipts;
 pub mod images;
+pub mod invoices;
 pub mod leads;
 pub mod menus;
 pub mod order_expiry;

@@ -10,6 +10,7 @@ mod email;
 mod error;
 mod gst;
 mod gstin;
+mod invoice;
 mod lead;
 mod listing;
 mod mobile;
@@ -45,6 +46,7 @@ pub use email::Email;
 pub use error::{AppError, FormErrors, FormValues};
 pub use gst::included_gst;
 pub use gstin::Gstin;
+pub use invoice::{InvoiceLine, InvoiceView};
 pub use lead::{
     parse_date, Assignee, CrmBoard, LeadCard, LeadDetail, LeadEvent, LeadForm, LeadStage,
     NewLeadDetails,

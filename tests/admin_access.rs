@@ -11,7 +11,7 @@ use reqwest::{multipart, Client, Response};
 /// One value for every argument any admin function takes, valid in type
 /// (numbers where ids are numbers), so the arguments parse and the role
 /// check is what decides.
-const ARGUMENTS: [&str; 73] = [
+const ARGUMENTS: [&str; 74] = [
     "q",
     "category",
     "status",
@@ -85,6 +85,7 @@ const ARGUMENTS: [&str; 73] = [
     "invoice_number",
     "invoice_date",
     "batch_id",
+    "near_expiry_days",
 ];
 
 fn admin_paths() -> Vec<String> {

@@ -50,7 +50,11 @@ pub async fn load_order(
             ..r
         })
         .collect();
+    let invoice_number = crate::db::invoices::number_for_order(pool, order.id)
+        .await
+        .or_internal("finding the invoice")?;
     Ok(OrderView {
+        invoice_number,
         pay_online,
         refunds,
         guest: order.user_id.is_none(),

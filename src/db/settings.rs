@@ -32,7 +32,7 @@ pub async fn load(db: impl PgExecutor<'_>) -> sqlx::Result<ShopSettings> {
         "SELECT business_name, logo_key, address, state, gstin, upi_id, upi_payee_name, contact_phone,
                 contact_email, upi_expiry_minutes, low_stock_threshold, hero_title, hero_text,
                 max_unpaid_orders, pickup_expiry_hours, utr_expiry_hours, razorpay_enabled,
-                razorpay_key_id
+                razorpay_key_id, near_expiry_days
          FROM settings"
     )
     .fetch_one(db)
@@ -54,6 +54,7 @@ pub async fn load(db: impl PgExecutor<'_>) -> sqlx::Result<ShopSettings> {
         max_unpaid_orders: row.max_unpaid_orders,
         pickup_expiry_hours: row.pickup_expiry_hours,
         utr_expiry_hours: row.utr_expiry_hours,
+        near_expiry_days: row.near_expiry_days,
         razorpay_enabled: row.razorpay_enabled,
         razorpay_key_id: row.razorpay_key_id,
     })
@@ -65,7 +66,7 @@ pub async fn save(db: impl PgExecutor<'_>, s: &ShopSettings) -> sqlx::Result<()>
         "UPDATE settings SET business_name = $1, address = $2, state = $3, gstin = $4, upi_id = $5,
                 upi_payee_name = $6, contact_phone = $7, contact_email = $8, upi_expiry_minutes = $9,
                 low_stock_threshold = $10, max_unpaid_orders = $11, pickup_expiry_hours = $12,
-                utr_expiry_hours = $13, updated_at = now()",
+                utr_expiry_hours = $13, near_expiry_days = $14, updated_at = now()",
         s.business_name,
         s.address,
         s.state,
@@ -78,7 +79,8 @@ pub async fn save(db: impl PgExecutor<'_>, s: &ShopSettings) -> sqlx::Result<()>
         s.low_stock_threshold,
         s.max_unpaid_orders,
         s.pickup_expiry_hours,
-        s.utr_expiry_hours
+        s.utr_expiry_hours,
+        s.near_expiry_days
     )
     .execute(db)
     .await?;

@@ -120,6 +120,8 @@ pub struct AdminOrderRow {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AdminOrderDetail {
     pub order: AdminOrderRow,
+    /// The GST invoice's number, once the order is paid or collected.
+    pub invoice_number: Option<String>,
     pub email: String,
     pub mobile: String,
     /// The delivery address on one line, for delivery orders.
@@ -196,6 +198,8 @@ pub struct ShopSettings {
     pub pickup_expiry_hours: i32,
     /// UPI orders whose reported UTR is not confirmed this long after expire.
     pub utr_expiry_hours: i32,
+    /// Batches expiring within this many days are flagged to staff.
+    pub near_expiry_days: i32,
     /// "Pay online (Razorpay)" is offered at checkout.
     pub razorpay_enabled: bool,
     /// Public: Razorpay Checkout is opened with it. The secrets are never

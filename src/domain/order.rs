@@ -20,6 +20,8 @@ pub struct OrderEvent {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderView {
     pub reference: String,
+    /// The GST invoice's number, once the order is paid or collected.
+    pub invoice_number: Option<String>,
     pub status: String,
     pub payment_method: String,
     pub fulfilment: String,

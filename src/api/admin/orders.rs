@@ -84,6 +84,9 @@ pub async fn admin_order(reference: String) -> Result<AdminOrderDetail, AppError
         None
     };
     Ok(AdminOrderDetail {
+        invoice_number: crate::db::invoices::number_for_order(pool, order.id)
+            .await
+            .or_internal("finding the invoice")?,
         online,
         lines: orders::lines(pool, order.id)
             .await

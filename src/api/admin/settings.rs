@@ -31,6 +31,7 @@ pub async fn save_settings(
     max_unpaid_orders: String,
     pickup_expiry_hours: String,
     utr_expiry_hours: String,
+    #[server(default)] near_expiry_days: String,
 ) -> Result<(), AppError> {
     use crate::{
         db::settings,
@@ -57,6 +58,7 @@ pub async fn save_settings(
         ("max_unpaid_orders".into(), max_unpaid_orders.clone()),
         ("pickup_expiry_hours".into(), pickup_expiry_hours.clone()),
         ("utr_expiry_hours".into(), utr_expiry_hours.clone()),
+        ("near_expiry_days".into(), near_expiry_days.clone()),
     ]);
     let business_name = business_name.trim().to_string();
     if business_name.is_empty() || business_name.chars().count() > 100 {
@@ -118,6 +120,17 @@ pub async fn save_settings(
             .ok()
             .filter(|n| (0..=100_000).contains(n))
             .ok_or_else(|| "Enter a whole number of units, 0 or more.".to_string()),
+    );
+    let near_expiry = form.check(
+        "near_expiry_days",
+        match near_expiry_days.trim() {
+            "" => Ok(90),
+            days => days
+                .parse::<i32>()
+                .ok()
+                .filter(|n| (1..=730).contains(n))
+                .ok_or_else(|| "Enter days between 1 and 730 (blank for 90).".to_string()),
+        },
     );
     let whole = |value: &str, range: std::ops::RangeInclusive<i32>, message: &str| {
         value
@@ -188,6 +201,7 @@ pub async fn save_settings(
         max_unpaid_orders: max_unpaid,
         pickup_expiry_hours: pickup_hours,
         utr_expiry_hours: utr_hours,
+        near_expiry_days: near_expiry.unwrap_or(before.near_expiry_days),
         ..before.clone()
     };
     settings::save(&mut *tx, &after)

@@ -4,6 +4,7 @@ pub mod checkout_page;
 pub mod consultation_page;
 pub mod content_page;
 pub mod home_page;
+pub mod invoice_page;
 pub mod order_page;
 pub mod product_page;
 pub mod search_page;

@@ -93,6 +93,10 @@ fn Detail(detail: AdminOrderDetail) -> impl IntoView {
                 {o.utr.map(|utr| view! { <dt class="text-stone-500">"UTR"</dt><dd class="font-mono" data-testid="order-utr">{utr}</dd> })}
                 <dt class="text-stone-500">"Collect"</dt><dd>{detail.address.unwrap_or_else(|| "Pickup at the shop".into())}</dd>
                 <dt class="text-stone-500">"Total"</dt><dd class="font-semibold">{o.total.to_string()}</dd>
+                {detail.invoice_number.map(|number| view! {
+                    <dt class="text-stone-500">"Tax invoice"</dt>
+                    <dd><a class="underline" href=format!("/orders/{}/invoice", o.reference) data-testid="invoice-link">{number}</a></dd>
+                })}
             </dl>
         </Panel>
         <Panel heading="Next step">

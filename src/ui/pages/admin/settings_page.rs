@@ -70,6 +70,7 @@ fn SettingsForm(s: ShopSettings) -> impl IntoView {
                     <Field label="Contact email" name="contact_email" error initial=s.contact_email input_type="email" />
                     <Field label="Unpaid UPI orders expire after (minutes)" name="upi_expiry_minutes" error initial=s.upi_expiry_minutes.to_string() />
                     <Field label="Default low-stock threshold (units)" name="low_stock_threshold" error initial=s.low_stock_threshold.to_string() />
+                    <Field label="Warn of batches expiring within (days)" name="near_expiry_days" error initial=s.near_expiry_days.to_string() />
                     <Field label="Unpaid orders one customer may have" name="max_unpaid_orders" error initial=s.max_unpaid_orders.to_string() hint="Counted by email and account; stops stock being hoarded." />
                     <Field label="Cash orders not collected expire after (hours)" name="pickup_expiry_hours" error initial=s.pickup_expiry_hours.to_string() />
                     <Field label="UPI orders whose UTR is not confirmed expire after (hours)" name="utr_expiry_hours" error initial=s.utr_expiry_hours.to_string() />

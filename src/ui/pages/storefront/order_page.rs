@@ -75,6 +75,16 @@ fn Order(order: OrderView, link_key: String) -> impl IntoView {
                 {format!("Thank you. We will confirm your payment (UTR {}) shortly.", order.utr.clone().unwrap_or_default())}
             </p>
         })}
+        {order.invoice_number.clone().map(|number| {
+            let href = if link_key.is_empty() {
+                format!("/orders/{reference}/invoice")
+            } else {
+                format!("/orders/{reference}/invoice?key={link_key}")
+            };
+            view! {
+                <p class="mb-4"><a class="underline" href=href data-testid="invoice-link">{format!("Tax invoice {number}")}</a></p>
+            }
+        })}
         {(order.status == "to_pay_at_pickup").then(|| view! {
             <p role="status" class="mb-4 rounded border border-teal-300 bg-teal-50 px-4 py-3">
                 {format!("Please pay {} when you pick up your order.", order.total)}
