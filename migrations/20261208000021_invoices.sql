@@ -5,6 +5,11 @@
 -- until the issuing transaction ends, and a rolled-back invoice gives its
 -- number back. Invoices and their lines are never changed once issued.
 
+-- A business buying for its work gives its GSTIN at checkout (checked by
+-- the application, checksum included): its invoice carries it (B2B).
+ALTER TABLE orders
+    ADD COLUMN gstin text CHECK (gstin ~ '^[0-9]{2}[A-Z]{5}[0-9]{4}[A-Z][1-9A-Z]Z[0-9A-Z]$');
+
 CREATE TABLE gst_states (
     code text PRIMARY KEY CHECK (code ~ '^[0-9]{2}$'),
     name text NOT NULL UNIQUE
@@ -172,7 +177,7 @@ BEGIN
         CASE WHEN o.fulfilment = 'delivery'
              THEN concat_ws(', ', o.address, o.city, o.state, o.pin)
              ELSE 'Collected at the shop' END,
-        NULL, coalesce(supply_state, ''), supply_code, inter,
+        o.gstin, coalesce(supply_state, ''), supply_code, inter,
         totals.taxable, totals.cgst, totals.sgst, totals.igst, totals.total,
         round(totals.total / 100.0)::bigint * 100 - totals.total,
         round(totals.total / 100.0)::bigint * 100)

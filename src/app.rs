@@ -10,7 +10,7 @@ use crate::ui::{
         },
         admin::{
             admin_page::AdminPage, audit_page::AuditPage, categories_page::CategoriesPage,
-            expiry_page::ExpiryPage, menus_page::MenusPage,
+            expiry_page::ExpiryPage, gst_page::GstPage, menus_page::MenusPage,
             order_page::OrderPage as AdminOrderPage, orders_page::OrdersPage,
             page_edit_page::PageEditPage, pages_page::PagesPage, partners_page::PartnersPage,
             payouts_page::PayoutsPage, product_edit_page::ProductEditPage,
@@ -72,6 +72,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/categories") view=CategoriesPage ssr=ssr.clone() />
                     <Route path=path!("/admin/receiving") view=ReceivingPage ssr=ssr.clone() />
                     <Route path=path!("/admin/expiry") view=ExpiryPage ssr=ssr.clone() />
+                    <Route path=path!("/admin/gst") view=GstPage ssr=ssr.clone() />
                     <Route path=path!("/admin/orders") view=OrdersPage ssr=ssr.clone() />
                     <Route path=path!("/admin/orders/:reference") view=AdminOrderPage ssr=ssr.clone() />
                     <Route path=path!("/admin/pages") view=PagesPage ssr=ssr.clone() />

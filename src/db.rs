@@ -12,6 +12,7 @@ pub mod catalog;
 pub mod catalog_writes;
 pub mod commissions;
 pub mod goods_receipts;
+pub mod gst_reports;
 pub mod images;
 pub mod invoices;
 pub mod leads;

@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod categories;
 pub mod content;
+pub mod gst;
 pub mod images;
 pub mod menus;
 pub mod orders;

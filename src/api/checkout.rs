@@ -45,6 +45,7 @@ pub async fn place_order(
     state: String,
     pin: String,
     payment: String,
+    #[server(default)] gstin: String,
 ) -> Result<(), AppError> {
     use crate::{
         db::{
@@ -73,8 +74,12 @@ pub async fn place_order(
         ("state".into(), state.clone()),
         ("pin".into(), pin.clone()),
         ("payment".into(), payment.clone()),
+        ("gstin".into(), gstin.clone()),
     ]);
     let name = form.check("name", PersonName::parse(&name));
+    let gstin = form
+        .check("gstin", crate::domain::Gstin::parse_optional(&gstin))
+        .flatten();
     let email = form.check("email", Email::parse(&email));
     let mobile = form.check("mobile", Mobile::parse(&mobile));
     let delivery = fulfilment == "delivery";
@@ -174,6 +179,7 @@ pub async fn place_order(
                 city: city.as_deref(),
                 state,
                 pin: pin.as_ref().map(PinCode::as_str),
+                gstin: gstin.as_ref().map(|g| g.as_str()),
                 expires_in_secs: Some(expires),
                 access_key_hash: &access_key_hash,
             },

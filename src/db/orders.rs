@@ -17,6 +17,8 @@ pub struct NewOrder<'a> {
     pub city: Option<&'a str>,
     pub state: Option<&'a str>,
     pub pin: Option<&'a str>,
+    /// The buyer's GSTIN, for a business invoice.
+    pub gstin: Option<&'a str>,
     pub expires_in_secs: Option<i64>,
     /// SHA-256 of the key in the order's link (see `server::order_access`).
     pub access_key_hash: &'a [u8],
@@ -50,10 +52,10 @@ pub async fn place(
     };
     let order_id = sqlx::query_scalar!(
         "INSERT INTO orders (reference, user_id, status, payment_method, fulfilment, customer_name, email, mobile,
-                             address, city, state, pin, expires_at, access_key_hash)
+                             address, city, state, pin, expires_at, access_key_hash, gstin)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,
                  CASE WHEN $13::bigint IS NULL THEN NULL ELSE now() + make_interval(secs => $13::bigint) END,
-                 $14)
+                 $14, $15)
          RETURNING id",
         order.reference,
         order.user_id,
@@ -68,7 +70,8 @@ pub async fn place(
         order.state,
         order.pin,
         order.expires_in_secs,
-        order.access_key_hash
+        order.access_key_hash,
+        order.gstin
     )
     .fetch_one(&mut *tx)
     .await?;

@@ -42,6 +42,15 @@ impl UserRow {
         }
     }
 
+    /// Admins, and staff who manage or audit, read the GST returns.
+    pub fn reads_gst_reports(&self) -> bool {
+        match self.role() {
+            Role::Admin => true,
+            Role::Staff => matches!(self.staff_role.as_deref(), Some("manager" | "auditor")),
+            _ => false,
+        }
+    }
+
     /// Admins, and staff who manage stock or dispense, receive goods and
     /// adjust batches; staff without a sub-role keep the stock work they
     /// had before sub-roles existed; sales and auditors only read.

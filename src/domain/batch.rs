@@ -127,6 +127,16 @@ pub struct StockAlertCounts {
     pub low_stock: i64,
 }
 
+impl StockAlertCounts {
+    /// How the staff header says it: `1 expired · 2 expiring soon · 3 low on stock`.
+    pub fn line(&self) -> String {
+        format!(
+            "{} expired · {} expiring soon · {} low on stock",
+            self.expired, self.near_expiry, self.low_stock
+        )
+    }
+}
+
 /// A product staff can receive in batches (the receipt form's choices).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BatchProductChoice {

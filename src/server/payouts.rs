@@ -4,6 +4,7 @@
 
 use super::{
     auth::AuthSession,
+    csv_cells::{cell, rupees},
     dates::{month_or_current, month_value},
     state::AppState,
 };
@@ -97,11 +98,11 @@ pub fn to_csv(rows: &[StatementRow]) -> Result<Vec<u8>, csv::Error> {
     {
         out.write_record([
             row.id.to_string(),
-            row.partner_name.clone(),
-            row.upi_id.clone(),
-            format!("{}.{:02}", row.amount_paise / 100, row.amount_paise % 100),
+            cell(&row.partner_name),
+            cell(&row.upi_id),
+            rupees(row.amount_paise),
             format!("Commission {} {}", row.month, row.referral_code),
-            row.partner_email.clone(),
+            cell(&row.partner_email),
         ])?;
     }
     out.into_inner().map_err(|e| e.into_error().into())

@@ -91,7 +91,9 @@ pub async fn attach_to_pages(
                 | "/sitemap.xml"
                 | "/favicon.svg"
                 | "/admin/payouts.csv"
-        );
+                | "/admin/stock-alerts"
+        )
+        || path.starts_with("/admin/gst/");
     let read = matches!(*request.method(), http::Method::GET | http::Method::HEAD);
     if read && !not_a_page {
         match state.site.get(&state.pool).await {

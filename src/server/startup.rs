@@ -165,6 +165,8 @@ pub fn router(state: AppState) -> Router {
             get(super::razorpay::payment_return::payment_return),
         )
         .route("/admin/payouts.csv", get(super::payouts::download))
+        .route("/admin/stock-alerts", get(super::staff_alerts::counts))
+        .route("/admin/gst/{file}", get(super::gst_reports::download))
         .route("/documents/{id}", get(super::documents::download))
         .leptos_routes_with_context(
             &state,

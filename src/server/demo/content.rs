@@ -104,7 +104,7 @@ pub async fn load(pool: &PgPool) -> Result<(), DemoError> {
                 address = '14 Paud Road, Kothrud, Pune 411038', state = 'Maharashtra',
                 gstin = '27AAPFU0939F1ZV', contact_phone = '9876500000',
                 contact_email = 'hello@demo.haat.local'
-         WHERE business_name <> 'Haat Demo Store' AND address = ''"
+         WHERE address = '' AND gstin IS NULL"
     )
     .execute(&mut *tx)
     .await?;

@@ -9,13 +9,14 @@ use crate::{
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-const SECTIONS: [(&str, &str); 14] = [
+const SECTIONS: [(&str, &str); 15] = [
     ("/admin", "Overview"),
     ("/admin/orders", "Orders"),
     ("/admin/products", "Products"),
     ("/admin/products?low=1", "Low stock"),
     ("/admin/receiving", "Goods received"),
     ("/admin/expiry", "Expiry"),
+    ("/admin/gst", "GST returns"),
     ("/admin/categories", "Categories"),
     ("/admin/pages", "Pages"),
     ("/admin/menus", "Menus and home"),
@@ -76,7 +77,7 @@ fn Alerts() -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                counts.await.ok().map(|counts| view! { <StockAlerts counts /> })
+                counts.await.ok().map(|c| view! { <StockAlerts line=c.line() /> })
             })}
         </Suspense>
     }

@@ -4,6 +4,7 @@ pub mod admin_page;
 pub mod audit_page;
 pub mod categories_page;
 pub mod expiry_page;
+pub mod gst_page;
 pub mod menus_page;
 pub mod order_page;
 pub mod orders_page;

@@ -86,6 +86,7 @@ fn CheckoutForm(user: Option<SignedInUser>, online: bool) -> impl IntoView {
                 <Field label="Name" name="name" autocomplete="name" required=true initial=name error />
                 <Field label="Email" name="email" input_type="email" autocomplete="email" required=true initial=email error />
                 <Field label="Mobile number" name="mobile" input_type="tel" autocomplete="tel-national" required=true initial=mobile hint="For updates about your order." error />
+                <Field label="GSTIN (optional)" name="gstin" hint="A business buying for its work: the tax invoice will carry it." error />
             </fieldset>
             <fieldset class="rounded-lg border border-stone-200 bg-white p-5">
                 <legend class="px-1 text-lg font-semibold">"Pickup or delivery"</legend>
