@@ -171,7 +171,10 @@ BEGIN
         recipient_name, recipient_address, recipient_gstin, place_of_supply, place_of_supply_code,
         inter_state, taxable_paise, cgst_paise, sgst_paise, igst_paise, total_paise,
         round_off_paise, payable_paise)
-    VALUES (order_to_invoice, 'INV/' || fy || '/' || lpad(seq::text, 6, '0'), fy, seq, on_day,
+    -- lpad would cut a seven-digit number short (and repeat an earlier one):
+    -- past 999999 the number grows and the length check refuses it.
+    VALUES (order_to_invoice, 'INV/' || fy || '/' || lpad(seq::text, greatest(6, length(seq::text)), '0'),
+        fy, seq, on_day,
         shop.business_name, shop.address, shop.gstin, shop.state, shop_code,
         o.customer_name,
         CASE WHEN o.fulfilment = 'delivery'

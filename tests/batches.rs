@@ -441,3 +441,81 @@ async fn the_demo_pharmacy_has_an_expired_a_near_expiry_and_in_date_batches() {
     assert_eq!(status, 200);
     assert!(body.contains("SMD/2026/0417"));
 }
+
+#[tokio::test]
+async fn auditors_cannot_move_orders_on_and_open_orders_keep_a_product_out_of_batches() {
+    let app = spawn_shop().await;
+    let placed = order_of(&app, &product(&app, "STP-002").await.0, "1").await;
+    let reference = order_reference(&placed);
+    let auditor = signed_in_as(&app, "anu@example.in", "staff").await;
+    sqlx::query("UPDATE users SET staff_role = 'auditor' WHERE email = 'anu@example.in'")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let refused = call(
+        &auditor,
+        &app,
+        "admin/advance_order",
+        &[("reference", &reference), ("to", "packed")],
+    )
+    .await;
+    assert_eq!(refused.status(), 403);
+    let seller = signed_in_as(&app, "sam@example.in", "staff").await;
+    sqlx::query("UPDATE users SET staff_role = 'sales' WHERE email = 'sam@example.in'")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let moved = call(
+        &seller,
+        &app,
+        "admin/advance_order",
+        &[("reference", &reference), ("to", "packed")],
+    )
+    .await;
+    assert!(moved.status().is_success(), "{}", moved.status());
+
+    // Switching a product with an open order to batches is refused.
+    let id = medicine(&app, "TST-007", 5_000).await;
+    let later = today(&app, 100).await;
+    let staff = signed_in_as(&app, "meena@example.in", "staff").await;
+    receive(
+        &staff,
+        &app,
+        "INV-7",
+        &[(&id, "Z1", &later, "1", "10", "50")],
+    )
+    .await;
+    order_of(&app, &id, "1").await;
+    let admin = signed_in_as(&app, "vikram@example.in", "admin").await;
+    let category: i32 = sqlx::query_scalar("SELECT id FROM categories WHERE slug = 'pharmacy'")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let category = category.to_string();
+    let saved = call(
+        &admin,
+        &app,
+        "admin/save_product",
+        &[
+            ("id", &id),
+            ("name", "Test tablets TST-007"),
+            ("slug", "tst-007"),
+            ("sku", "TST-007"),
+            ("brand", ""),
+            ("category_id", &category),
+            ("unit", ""),
+            ("description", ""),
+            ("price", "50"),
+            ("mrp", "50"),
+            ("gst_rate", "12"),
+            ("hsn", "3004"),
+            ("low_stock_threshold", ""),
+            ("opening_stock", ""),
+            ("active", "on"),
+        ],
+    )
+    .await;
+    assert_eq!(saved.status(), 422);
+    let (fields, _) = form_errors(saved).await;
+    assert_eq!(fields[0].0, "batch_tracked", "{fields:?}");
+}

@@ -74,13 +74,20 @@ pub async fn contact(db: impl PgExecutor<'_>, order_id: i64) -> sqlx::Result<Con
 
 /// Puts the order's units back on the shelf (the caller records why).
 pub async fn return_stock(tx: &mut PgConnection, order_id: i64) -> sqlx::Result<()> {
+    let products = sqlx::query_scalar!(
+        "SELECT product_id FROM order_items WHERE order_id = $1",
+        order_id
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    super::batches::lock_products(tx, &products).await?;
     super::batches::return_for_order(tx, order_id).await?;
-    // Lines of batch-tracked products went back to their batches above.
+    // Batch-tracked products went back to their batches above. (One sold
+    // before it was switched to batches has no batch to go back to: staff
+    // receive a returned pack into its batch by hand.)
     sqlx::query!(
         "UPDATE products p SET stock = p.stock + oi.quantity, updated_at = now()
-         FROM order_items oi WHERE oi.order_id = $1 AND p.id = oi.product_id
-           AND NOT EXISTS (SELECT 1 FROM order_item_batches oib
-                           WHERE oib.order_id = oi.order_id AND oib.product_id = oi.product_id)",
+         FROM order_items oi WHERE oi.order_id = $1 AND p.id = oi.product_id AND NOT p.batch_tracked",
         order_id
     )
     .execute(&mut *tx)

@@ -246,3 +246,16 @@ pub async fn units_in_batches(db: impl PgExecutor<'_>, id: i32) -> sqlx::Result<
     .fetch_one(db)
     .await
 }
+
+/// Orders not yet delivered, cancelled or expired that hold the product.
+pub async fn open_orders_with(db: impl PgExecutor<'_>, id: i32) -> sqlx::Result<i64> {
+    sqlx::query_scalar!(
+        r#"SELECT count(*) AS "open!" FROM order_items oi JOIN orders o ON o.id = oi.order_id
+           WHERE oi.product_id = $1
+             AND o.status IN ('placed', 'awaiting_payment', 'payment_submitted', 'to_pay_at_pickup',
+                              'paid', 'packed', 'ready_for_pickup', 'shipped')"#,
+        id
+    )
+    .fetch_one(db)
+    .await
+}

@@ -14,6 +14,20 @@ pub struct Taken {
     pub mrp_paise: i64,
 }
 
+/// Locks the rows of `product_ids`, lowest id first. Every path that
+/// changes batches locks the product before its batches (a batch's trigger
+/// updates the product row), in the order checkout locks them, so two
+/// transactions can never wait on each other in a circle.
+pub async fn lock_products(tx: &mut PgConnection, product_ids: &[i32]) -> sqlx::Result<()> {
+    sqlx::query!(
+        "SELECT id FROM products WHERE id = ANY($1) ORDER BY id FOR UPDATE",
+        product_ids
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    Ok(())
+}
+
 /// Takes `quantity` units of a batch-tracked product from its unexpired
 /// batches, earliest expiry first, splitting across batches as needed.
 /// `None` (and nothing taken) when the unexpired batches hold too little.
@@ -89,12 +103,14 @@ pub async fn record_taken(
     Ok(())
 }
 
-/// Puts an order's units back into the batches they came from (an expired
-/// batch takes them back too: they are on the shelf, not for sale).
+/// Puts an order's units of batch-tracked products back into the batches
+/// they came from (an expired batch takes them back too: they are on the
+/// shelf, not for sale). The caller has locked the products.
 pub async fn return_for_order(tx: &mut PgConnection, order_id: i64) -> sqlx::Result<()> {
     sqlx::query!(
         "UPDATE product_batches b SET quantity = b.quantity + oib.quantity
-         FROM order_item_batches oib WHERE oib.order_id = $1 AND b.id = oib.batch_id",
+         FROM order_item_batches oib JOIN products p ON p.id = oib.product_id
+         WHERE oib.order_id = $1 AND b.id = oib.batch_id AND p.batch_tracked",
         order_id
     )
     .execute(&mut *tx)
@@ -111,6 +127,7 @@ pub async fn adjust(
     batch_id: i32,
     delta: i32,
 ) -> sqlx::Result<Option<i32>> {
+    lock_products(tx, &[product_id]).await?;
     sqlx::query_scalar!(
         "UPDATE product_batches SET quantity = quantity + $3
          WHERE id = $2 AND product_id = $1 AND quantity + $3 >= 0 RETURNING quantity",
@@ -142,11 +159,11 @@ pub async fn quantity(
 /// Returns how many products changed.
 pub async fn refresh_expired(db: impl PgExecutor<'_>, today: &str) -> sqlx::Result<i64> {
     sqlx::query_scalar!(
-        r#"WITH due AS (
-               SELECT DISTINCT b.product_id FROM product_batches b JOIN products p ON p.id = b.product_id
-               WHERE p.batch_tracked AND b.quantity > 0
-                 AND b.expires_on <= $1::text::date)
-           SELECT count(refresh_batch_stock(product_id, $1::text::date)) AS "count!" FROM due"#,
+        // Lowest product id first, as checkout locks them.
+        r#"SELECT count(refresh_batch_stock(product_id, $1::text::date)) AS "count!"
+           FROM (SELECT DISTINCT b.product_id FROM product_batches b JOIN products p ON p.id = b.product_id
+                 WHERE p.batch_tracked AND b.quantity > 0 AND b.expires_on <= $1::text::date
+                 ORDER BY b.product_id) due"#,
         today
     )
     .fetch_one(db)

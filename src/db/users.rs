@@ -42,6 +42,15 @@ impl UserRow {
         }
     }
 
+    /// Admins and staff other than auditors (who only read) move orders on.
+    pub fn handles_orders(&self) -> bool {
+        match self.role() {
+            Role::Admin => true,
+            Role::Staff => self.staff_role.as_deref() != Some("auditor"),
+            _ => false,
+        }
+    }
+
     /// Admins, and staff who manage or audit, read the GST returns.
     pub fn reads_gst_reports(&self) -> bool {
         match self.role() {

@@ -220,6 +220,12 @@ pub async fn save(
             "This supplier's invoice was already received.".into(),
         ));
     };
+    let mut products: Vec<i32> = receipt.lines.iter().map(|l| l.product_id).collect();
+    products.sort_unstable();
+    products.dedup();
+    crate::db::batches::lock_products(&mut *tx, &products)
+        .await
+        .or_internal("locking the products")?;
     let note = format!("Invoice {} of {}", receipt.invoice_number, receipt.supplier);
     stock::set_reason(
         &mut *tx,

@@ -130,6 +130,10 @@ pub async fn advance_order(reference: String, to: String) -> Result<(), AppError
         },
     };
     let user = require_role(&[Role::Staff, Role::Admin]).await?;
+    if !user.0.handles_orders() {
+        crate::server::errors::set_status(http::StatusCode::FORBIDDEN);
+        return Err(AppError::Forbidden);
+    }
     let state = app_state();
     let pool = &state.pool;
     let Some(order) = orders::by_reference(pool, &reference)

@@ -340,6 +340,18 @@ pub async fn save_product(
                     );
                     return Err(AppError::Invalid(form));
                 }
+                // A cancelled open order gives its units back the way they
+                // were taken, which would no longer be this product's way.
+                let open = admin_products::open_orders_with(&mut *tx, id)
+                    .await
+                    .or_internal("counting open orders")?;
+                if open > 0 {
+                    form.add(
+                        "batch_tracked",
+                        format!("{open} open order(s) hold this product: change this once they are delivered or cancelled."),
+                    );
+                    return Err(AppError::Invalid(form));
+                }
             }
             admin_products::update(&mut *tx, id, &fields)
                 .await
