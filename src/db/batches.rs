@@ -170,6 +170,22 @@ pub async fn refresh_expired(db: impl PgExecutor<'_>, today: &str) -> sqlx::Resu
     .await
 }
 
+/// A row with the batch's columns (as both queries below select them) as
+/// staff see it.
+macro_rules! batch_view {
+    ($r:expr) => {
+        BatchView {
+            id: $r.id,
+            batch_no: $r.batch_no,
+            expires: $r.expires,
+            mrp: Paise($r.mrp_paise),
+            cost: Paise($r.cost_paise),
+            quantity: $r.quantity,
+            state: state($r.days_left, $r.near_expiry_days),
+        }
+    };
+}
+
 fn state(days_left: i32, near_expiry_days: i32) -> ExpiryState {
     if days_left <= 0 {
         ExpiryState::Expired
@@ -193,18 +209,7 @@ pub async fn for_product(db: impl PgExecutor<'_>, product_id: i32) -> sqlx::Resu
     )
     .fetch_all(db)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| BatchView {
-            id: r.id,
-            batch_no: r.batch_no,
-            expires: r.expires,
-            mrp: Paise(r.mrp_paise),
-            cost: Paise(r.cost_paise),
-            quantity: r.quantity,
-            state: state(r.days_left, r.near_expiry_days),
-        })
-        .collect())
+    Ok(rows.into_iter().map(|r| batch_view!(r)).collect())
 }
 
 /// Batches with units that have expired or expire within the shop's
@@ -228,15 +233,7 @@ pub async fn expiring(db: impl PgExecutor<'_>) -> sqlx::Result<Vec<ExpiringBatch
             product: r.name,
             sku: r.sku,
             days_left: r.days_left,
-            batch: BatchView {
-                id: r.id,
-                batch_no: r.batch_no,
-                expires: r.expires,
-                mrp: Paise(r.mrp_paise),
-                cost: Paise(r.cost_paise),
-                quantity: r.quantity,
-                state: state(r.days_left, r.near_expiry_days),
-            },
+            batch: batch_view!(r),
         })
         .collect())
 }

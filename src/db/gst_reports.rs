@@ -51,6 +51,19 @@ pub struct TaxAtRate {
     pub igst_paise: i64,
 }
 
+/// A row's `rate, taxable, cgst, sgst, igst` (as every section selects them).
+macro_rules! tax_at_rate {
+    ($r:expr) => {
+        TaxAtRate {
+            rate: $r.rate,
+            taxable_paise: $r.taxable,
+            cgst_paise: $r.cgst,
+            sgst_paise: $r.sgst,
+            igst_paise: $r.igst,
+        }
+    };
+}
+
 pub struct B2bRow {
     pub recipient_gstin: String,
     pub recipient_name: String,
@@ -86,13 +99,7 @@ pub async fn b2b(db: impl PgExecutor<'_>, month: &str) -> sqlx::Result<Vec<B2bRo
             issued_on: r.issued_on,
             invoice_value_paise: r.payable_paise,
             place_of_supply: r.place,
-            tax: TaxAtRate {
-                rate: r.rate,
-                taxable_paise: r.taxable,
-                cgst_paise: r.cgst,
-                sgst_paise: r.sgst,
-                igst_paise: r.igst,
-            },
+            tax: tax_at_rate!(r),
         })
         .collect())
 }
@@ -123,13 +130,7 @@ pub async fn b2c(db: impl PgExecutor<'_>, month: &str) -> sqlx::Result<Vec<B2cRo
         .map(|r| B2cRow {
             place_of_supply: r.place,
             inter_state: r.inter_state,
-            tax: TaxAtRate {
-                rate: r.rate,
-                taxable_paise: r.taxable,
-                cgst_paise: r.cgst,
-                sgst_paise: r.sgst,
-                igst_paise: r.igst,
-            },
+            tax: tax_at_rate!(r),
         })
         .collect())
 }
@@ -160,13 +161,7 @@ pub async fn hsn_summary(db: impl PgExecutor<'_>, month: &str) -> sqlx::Result<V
             hsn: r.hsn,
             description: r.description,
             quantity: r.quantity,
-            tax: TaxAtRate {
-                rate: r.rate,
-                taxable_paise: r.taxable,
-                cgst_paise: r.cgst,
-                sgst_paise: r.sgst,
-                igst_paise: r.igst,
-            },
+            tax: tax_at_rate!(r),
         })
         .collect())
 }

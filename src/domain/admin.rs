@@ -60,6 +60,55 @@ pub struct StockMovement {
     pub note: String,
 }
 
+/// A stock or batch adjustment as staff typed it, checked.
+pub struct Adjustment {
+    /// Units to add (negative to remove): not 0, at most a million either way.
+    pub delta: i32,
+    pub note: String,
+    /// The form as typed, for a refusal found later (not enough units).
+    pub form: super::FormErrors,
+}
+
+/// Checks an adjustment's units, its reason (one of `reasons`, else
+/// `no_reason` beside the field) and its note (under 200 characters).
+pub fn check_adjustment(
+    quantity: &str,
+    reason: &str,
+    note: &str,
+    reasons: &[(&str, &str)],
+    no_reason: &str,
+) -> Result<Adjustment, super::AppError> {
+    let mut form = super::FormErrors::new(vec![
+        ("quantity".into(), quantity.to_string()),
+        ("reason".into(), reason.to_string()),
+        ("note".into(), note.to_string()),
+    ]);
+    let delta = form.check(
+        "quantity",
+        quantity
+            .trim()
+            .trim_start_matches('+')
+            .parse::<i32>()
+            .ok()
+            .filter(|n| *n != 0 && n.abs() <= 1_000_000)
+            .ok_or_else(|| {
+                "Enter the units to add, or with a minus sign to remove, e.g. 12 or -3.".to_string()
+            }),
+    );
+    if !reasons.iter().any(|(r, _)| *r == reason) {
+        form.add("reason", no_reason);
+    }
+    let note = note.trim().to_string();
+    if note.chars().count() > 200 {
+        form.add("note", "Keep the note under 200 characters.");
+    }
+    form.clone().into_result()?;
+    match delta {
+        Some(delta) => Ok(Adjustment { delta, note, form }),
+        None => Err(super::AppError::Invalid(form)),
+    }
+}
+
 /// Why staff change stock by hand.
 pub const ADJUSTMENT_REASONS: [(&str, &str); 4] = [
     ("received", "Received from supplier"),

@@ -85,7 +85,7 @@ pub async fn adjust_batch(
             batches,
             stock::{self, StockReason},
         },
-        domain::{FormErrors, Role, BATCH_ADJUSTMENT_REASONS},
+        domain::{check_adjustment, Adjustment, Role, BATCH_ADJUSTMENT_REASONS},
         server::{
             audit::{self, Change},
             auth::require_role,
@@ -96,34 +96,17 @@ pub async fn adjust_batch(
     };
     let user = require_role(&[Role::Staff, Role::Admin]).await?;
     require_stock_keeper(&user)?;
-    let mut form = FormErrors::new(vec![
-        ("quantity".into(), quantity.clone()),
-        ("reason".into(), reason.clone()),
-        ("note".into(), note.clone()),
-    ]);
-    let delta = form.check(
-        "quantity",
-        quantity
-            .trim()
-            .trim_start_matches('+')
-            .parse::<i32>()
-            .ok()
-            .filter(|n| *n != 0 && n.abs() <= 1_000_000)
-            .ok_or_else(|| {
-                "Enter the units to add, or with a minus sign to remove, e.g. 12 or -3.".to_string()
-            }),
-    );
-    if !BATCH_ADJUSTMENT_REASONS.iter().any(|(r, _)| *r == reason) {
-        form.add("reason", "Choose why the batch changes.");
-    }
-    let note = note.trim().to_string();
-    if note.chars().count() > 200 {
-        form.add("note", "Keep the note under 200 characters.");
-    }
-    form.clone().into_result()?;
-    let Some(delta) = delta else {
-        return Err(AppError::Invalid(form));
-    };
+    let Adjustment {
+        delta,
+        note,
+        mut form,
+    } = check_adjustment(
+        &quantity,
+        &reason,
+        &note,
+        &BATCH_ADJUSTMENT_REASONS,
+        "Choose why the batch changes.",
+    )?;
     let mut tx = app_state()
         .pool
         .begin()

@@ -14,7 +14,7 @@ pub async fn adjust_stock(
 ) -> Result<(), AppError> {
     use crate::{
         db::stock::{self, StockReason},
-        domain::{FormErrors, Role, ADJUSTMENT_REASONS},
+        domain::{check_adjustment, Adjustment, Role, ADJUSTMENT_REASONS},
         server::{
             audit::{self, Change},
             auth::require_role,
@@ -24,34 +24,17 @@ pub async fn adjust_stock(
     };
     let user = require_role(&[Role::Staff, Role::Admin]).await?;
     crate::server::receiving::require_stock_keeper(&user)?;
-    let mut form = FormErrors::new(vec![
-        ("quantity".into(), quantity.clone()),
-        ("reason".into(), reason.clone()),
-        ("note".into(), note.clone()),
-    ]);
-    let delta = form.check(
-        "quantity",
-        quantity
-            .trim()
-            .trim_start_matches('+')
-            .parse::<i32>()
-            .ok()
-            .filter(|n| *n != 0 && n.abs() <= 1_000_000)
-            .ok_or_else(|| {
-                "Enter the units to add, or with a minus sign to remove, e.g. 12 or -3.".to_string()
-            }),
-    );
-    if !ADJUSTMENT_REASONS.iter().any(|(r, _)| *r == reason) {
-        form.add("reason", "Choose why the stock changes.");
-    }
-    let note = note.trim().to_string();
-    if note.chars().count() > 200 {
-        form.add("note", "Keep the note under 200 characters.");
-    }
-    form.clone().into_result()?;
-    let Some(delta) = delta else {
-        return Err(AppError::Invalid(form));
-    };
+    let Adjustment {
+        delta,
+        note,
+        mut form,
+    } = check_adjustment(
+        &quantity,
+        &reason,
+        &note,
+        &ADJUSTMENT_REASONS,
+        "Choose why the stock changes.",
+    )?;
     let pool = &app_state().pool;
     let mut tx = pool.begin().await.or_internal("starting a transaction")?;
     stock::set_reason(
